@@ -1,0 +1,47 @@
+/**
+ * `npm run build`: a clean Astro build, then the link check. Whatever fails, `dist/` is removed,
+ * so a half-built or broken site can never be mistaken for a deployable one.
+ *
+ *   node scripts/build.ts [--external]   --external also checks links to other sites
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { site } from '../src/site.config.ts';
+import { listFiles } from './lib/dist-files.ts';
+import { checkLinks, formatReport } from './lib/link-check.ts';
+
+const { values } = parseArgs({ options: { external: { type: 'boolean', default: false } } });
+const outDir = 'dist';
+const started = performance.now();
+
+function fail(message: string): never {
+  rmSync(outDir, { recursive: true, force: true });
+  console.error(`\n${message}\n${outDir}/ was removed so that nothing half-built can be deployed.`);
+  process.exit(1);
+}
+
+// A failed build leaves the previous output in place: start from nothing.
+rmSync(outDir, { recursive: true, force: true });
+
+const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+const build = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit' });
+if (build.status !== 0) fail(`Build failed (astro build exited with ${build.status ?? build.signal}).`);
+const buildSeconds = (performance.now() - started) / 1000;
+
+const report = await checkLinks({ dir: outDir, siteUrl: site.url, basePath: site.basePath, external: values.external });
+const failed = report.broken.length > 0 || report.problems.length > 0;
+(failed ? console.error : console.log)(`\n${formatReport(report, outDir)}`);
+if (failed) fail('Build failed: the link check found problems.');
+
+const files = listFiles(outDir);
+const bytes = files.reduce((sum, file) => sum + statSync(join(outDir, file)).size, 0);
+const total = (performance.now() - started) / 1000;
+console.log(
+  `\nBuilt ${report.pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB) into ${outDir}/ for ${site.url}${site.basePath}` +
+    ` in ${total.toFixed(1)} s (astro build ${buildSeconds.toFixed(1)} s, link check ${(total - buildSeconds).toFixed(1)} s).`,
+);
+// linkinator can keep handles open after a crawl: exit explicitly.
+process.exit(0);

@@ -1,0 +1,21 @@
+/**
+ * Validates a built site: `node scripts/check-links.ts [--dir dist] [--external]`.
+ * Exits 1 when any link, image, fragment, feed or sitemap URL is broken, or when the crawl saw
+ * suspiciously few links. Runs as the last step of `npm run build`.
+ */
+import { parseArgs } from 'node:util';
+import { site } from '../src/site.config.ts';
+import { checkLinks, formatReport } from './lib/link-check.ts';
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string', default: 'dist' },
+    external: { type: 'boolean', default: false },
+  },
+});
+
+const report = await checkLinks({ dir: values.dir, siteUrl: site.url, basePath: site.basePath, external: values.external });
+const failed = report.broken.length > 0 || report.problems.length > 0;
+(failed ? console.error : console.log)(formatReport(report, values.dir));
+// linkinator can keep handles open after a crawl: exit explicitly.
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,67 @@
+/**
+ * One pass over a built page with htmlparser2: the ids it defines, the links it makes, and the
+ * source file it was built from (from the "Edit this page" link's `data-source`).
+ */
+import { Parser } from 'htmlparser2';
+
+export interface PageScan {
+  /** `id` and `<a name>` values: the valid fragment targets of this page. */
+  ids: Set<string>;
+  /** Every `href` and `src`, in document order. */
+  links: string[];
+  /** Content file the page was built from, when it says. */
+  source?: string | undefined;
+}
+
+export function scanHtml(html: string): PageScan {
+  const scan: PageScan = { ids: new Set(), links: [] };
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (attributes.id) scan.ids.add(attributes.id);
+        if (name === 'a' && attributes.name) scan.ids.add(attributes.name);
+        if (attributes['data-source']) scan.source = attributes['data-source'];
+        for (const key of ['href', 'src'] as const) {
+          const value = attributes[key];
+          if (value !== undefined) scan.links.push(value);
+        }
+        if (attributes.srcset) {
+          for (const candidate of attributes.srcset.split(',')) {
+            const url = candidate.trim().split(/\s+/)[0];
+            if (url) scan.links.push(url);
+          }
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return scan;
+}
+
+/** URLs a feed or sitemap points to: `<loc>`, `<link>`, `<guid>`, `href=` and `src=` anywhere. */
+export function scanXmlUrls(xml: string): string[] {
+  const urls: string[] = [];
+  const text = /<(loc|link|guid)(?:\s[^>]*)?>([^<]+)<\/\1>/g;
+  for (const match of xml.matchAll(text)) urls.push(decodeXml(match[2]!.trim()));
+  // Attributes, including those inside escaped HTML in <content:encoded> and <description>.
+  const attribute = /\b(?:href|src)=(?:"|&quot;)(.*?)(?:"|&quot;)/g;
+  for (const match of xml.matchAll(attribute)) urls.push(decodeXml(match[1]!));
+  return urls;
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** 1-based line of the first line in `source` containing `needle`, if any. */
+export function lineContaining(source: string, needle: string): number | undefined {
+  const index = source.split(/\r?\n/).findIndex((line) => line.includes(needle));
+  return index === -1 ? undefined : index + 1;
+}

@@ -1,0 +1,105 @@
+/**
+ * The one door between Astro's collections and the pages. Every list, feed and sitemap entry
+ * reads `getPublishedArticles()`, so a draft cannot leak into one of them and not the others.
+ * Loading also runs the cross-entry checks once and fails the build with every problem found.
+ */
+import { readFileSync } from 'node:fs';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { site } from '../site.config.ts';
+import { selectPublished } from './articles.ts';
+import { findDanglingReferences, findReservedPageSlugs, formatProblems, type ContentProblem } from './validate.ts';
+
+export type Article = CollectionEntry<'articles'>;
+export type Author = CollectionEntry<'authors'>;
+export type Topic = CollectionEntry<'topics'>;
+export type DocPage = CollectionEntry<'pages'>;
+
+interface Content {
+  articles: Article[];
+  authors: Map<string, Author>;
+  topics: Map<string, Topic>;
+  pages: DocPage[];
+}
+
+let loaded: Promise<Content> | undefined;
+
+async function load(): Promise<Content> {
+  const [articles, authors, topics, pages] = await Promise.all([
+    getCollection('articles'),
+    getCollection('authors'),
+    getCollection('topics'),
+    getCollection('pages'),
+  ]);
+  const authorMap = new Map(authors.map((author) => [author.id, author]));
+  const topicMap = new Map(topics.map((topic) => [topic.id, topic]));
+
+  const problems: ContentProblem[] = [
+    ...articles
+      .filter((article) => article.id.includes('/'))
+      .map((article) => ({
+        file: article.filePath ?? article.id,
+        field: 'file name',
+        message: `articles live at ${site.contentDir}/articles/<slug>.mdx or <slug>/index.mdx; move this file`,
+      })),
+    ...findDanglingReferences(
+      articles.map((article) => ({
+        id: article.id,
+        filePath: article.filePath ?? article.id,
+        source: article.filePath ? readFileSync(article.filePath, 'utf8') : '',
+        authors: article.data.authors.map((ref) => ref.id),
+        topics: article.data.topics.map((ref) => ref.id),
+      })),
+      new Set(authorMap.keys()),
+      new Set(topicMap.keys()),
+      site.contentDir,
+    ),
+    ...findReservedPageSlugs(pages.map((page) => ({ id: page.id, filePath: page.filePath ?? page.id }))),
+  ];
+  if (problems.length > 0) {
+    throw new Error(`Content check failed with ${problems.length} problem(s):\n${formatProblems(problems)}`);
+  }
+  return {
+    articles: selectPublished(articles),
+    authors: authorMap,
+    topics: topicMap,
+    pages: pages.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title)),
+  };
+}
+
+/** Loads and checks all content once per build. */
+function content(): Promise<Content> {
+  loaded ??= load();
+  return loaded;
+}
+
+/** Public articles, newest first. Drafts are never included. */
+export async function getPublishedArticles(): Promise<Article[]> {
+  return (await content()).articles;
+}
+
+/** Authors in name order. */
+export async function getAuthors(): Promise<Author[]> {
+  return [...(await content()).authors.values()].sort((a, b) => a.data.name.localeCompare(b.data.name));
+}
+
+/** Topics in name order. */
+export async function getTopics(): Promise<Topic[]> {
+  return [...(await content()).topics.values()].sort((a, b) => a.data.name.localeCompare(b.data.name));
+}
+
+/** Docs-style pages in navigation order. */
+export async function getDocPages(): Promise<DocPage[]> {
+  return (await content()).pages;
+}
+
+/** Resolves an article's author references; all exist, the load checked them. */
+export async function authorsOf(article: Article): Promise<Author[]> {
+  const { authors } = await content();
+  return article.data.authors.map((ref) => authors.get(ref.id)!);
+}
+
+/** Resolves an article's topic references; all exist, the load checked them. */
+export async function topicsOf(article: Article): Promise<Topic[]> {
+  const { topics } = await content();
+  return article.data.topics.map((ref) => topics.get(ref.id)!);
+}

@@ -1,0 +1,41 @@
+/**
+ * An article as a self-contained HTML fragment for feed readers: hero image first, then the body
+ * rendered with the same MDX components as the page, every URL made absolute.
+ */
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { getImage } from 'astro:assets';
+import { render } from 'astro:content';
+import { loadRenderers } from 'astro:container';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { mdxComponents } from '../components/mdx/index.ts';
+import { paths, site } from '../site.config.ts';
+import type { Article } from './content.ts';
+import { absolutizeHtml } from './feeds.ts';
+import { absoluteUrl } from './urls.ts';
+
+let container: Promise<AstroContainer> | undefined;
+
+function getContainer(): Promise<AstroContainer> {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  return container;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export async function articleHtml(article: Article): Promise<string> {
+  const { Content } = await render(article);
+  const body = await (await getContainer()).renderToString(Content, { props: { components: mdxComponents } });
+  let hero = '';
+  if (article.data.image) {
+    const { src, alt, caption, credit } = article.data.image;
+    const image = await getImage({ src, width: Math.min(1200, src.width), format: 'jpeg' });
+    const figcaption = [caption, credit].filter(Boolean).map((text) => escapeHtml(text!)).join(' ');
+    hero =
+      `<figure><img src="${image.src}" alt="${escapeHtml(alt)}" width="${image.attributes.width}" height="${image.attributes.height}">` +
+      (figcaption ? `<figcaption>${figcaption}</figcaption>` : '') +
+      '</figure>';
+  }
+  return absolutizeHtml(hero + body, absoluteUrl(paths.article(article.id), site.url));
+}

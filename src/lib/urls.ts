@@ -1,0 +1,85 @@
+/**
+ * The only place that builds site paths. Every link, feed item and sitemap entry goes through
+ * these functions, so the base path (a deploy to a project sub-path) is applied exactly once.
+ */
+
+/** Normalises a base path to the `/` or `/sub/path/` form: leading and trailing slash. */
+export function normaliseBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** Validates and normalises the site origin: an absolute http(s) URL without a path. */
+export function normaliseSiteUrl(value: string, name = 'SITE_URL'): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name}: "${value}" is not an absolute URL. Use a value like https://news.example.org`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`${name}: "${value}" must start with https:// or http://`);
+  }
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(
+      `${name}: "${value}" must be an origin only (like https://news.example.org). Put a sub-path in BASE_PATH instead.`,
+    );
+  }
+  return url.origin;
+}
+
+export interface Paths {
+  /** Prefixes a root-relative path with the base path; other URLs pass through untouched. */
+  withBase(path: string): string;
+  home(): string;
+  article(slug: string): string;
+  /** Page 1 of a list lives at the list's own URL; later pages at `<list>/<n>/`. */
+  archive(page?: number): string;
+  authors(): string;
+  author(id: string, page?: number): string;
+  topics(): string;
+  topic(id: string, page?: number): string;
+  page(slug: string): string;
+  rss(): string;
+  sitemap(): string;
+}
+
+function paged(path: string, page = 1): string {
+  if (!Number.isInteger(page) || page < 1) throw new Error(`Invalid page number: ${page}`);
+  return page === 1 ? path : `${path}${page}/`;
+}
+
+export function makePaths(base: string): Paths {
+  const root = normaliseBase(base);
+  const withBase = (path: string) => {
+    if (!path.startsWith('/') || path.startsWith('//')) return path;
+    return root + path.slice(1);
+  };
+  const seg = (value: string) => encodeURIComponent(value);
+  return {
+    withBase,
+    home: () => withBase('/'),
+    article: (slug) => withBase(`/articles/${seg(slug)}/`),
+    archive: (page) => withBase(paged('/archive/', page)),
+    authors: () => withBase('/authors/'),
+    author: (id, page) => withBase(paged(`/authors/${seg(id)}/`, page)),
+    topics: () => withBase('/topics/'),
+    topic: (id, page) => withBase(paged(`/topics/${seg(id)}/`, page)),
+    page: (slug) => withBase(`/${seg(slug)}/`),
+    rss: () => withBase('/rss.xml'),
+    sitemap: () => withBase('/sitemap-index.xml'),
+  };
+}
+
+/** Top-level path segments owned by the site's routes: a docs page may not take one of these. */
+export const RESERVED_PAGE_SLUGS = ['articles', 'archive', 'authors', 'topics', 'rss.xml', '404', '_astro'];
+
+/** Turns a path (already carrying the base) into an absolute URL on the site's origin. */
+export function absoluteUrl(path: string, siteUrl: string): string {
+  return new URL(path, siteUrl).href;
+}
+
+/** The `[...page]` route parameter for page `n`: page 1 has none, so it lives at the list's own URL. */
+export function pageParam(n: number): string | undefined {
+  return n === 1 ? undefined : String(n);
+}

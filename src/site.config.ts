@@ -1,0 +1,60 @@
+/**
+ * Site identity and settings: the one place to change them.
+ *
+ * `SITE_URL` and `BASE_PATH` may be overridden by environment variables at build time, so the same
+ * repository deploys to a custom domain (`SITE_URL=https://news.example.org`) or to a project
+ * sub-path (`SITE_URL=https://user.github.io BASE_PATH=/newsroom`).
+ */
+import { makePaths, normaliseBase, normaliseSiteUrl } from './lib/urls.ts';
+
+export interface SiteConfig {
+  /** Site name, used in titles, the feed and the publisher byline. */
+  title: string;
+  /** One-sentence description for the home page, meta description and feed. */
+  description: string;
+  /** Origin the site is served from, no path: `https://news.example.org`. */
+  url: string;
+  /** Path prefix when served from a sub-path, `/` otherwise. Always starts and ends with `/`. */
+  basePath: string;
+  /** BCP 47 language tag of the content: `<html lang>`, feed language, date formatting. */
+  language: string;
+  /** IANA time zone of the newsroom. Date-only frontmatter means that day in this zone. */
+  timeZone: string;
+  /** Where the source lives, for "Edit this page" and "Report an error" links. */
+  repository: { url: string; branch: string };
+  /** The organisation that publishes the site. */
+  publisher: { name: string; url: string };
+  /** Address readers write to about errors. */
+  correctionsEmail: string;
+  /** Articles per page on the archive, author and topic lists. */
+  pageSize: number;
+  /** Articles on the home page. */
+  homeSize: number;
+  /** Newest articles in the RSS feed. */
+  feedSize: number;
+  /** Folder holding articles, authors, topics and pages, relative to the project root. */
+  contentDir: string;
+}
+
+const env = process.env;
+
+export const site: SiteConfig = {
+  title: 'The Mobility Desk',
+  description:
+    'Reporting on the research behind autonomous, connected and electric vehicles, written in the open by its contributors.',
+  url: normaliseSiteUrl(env.SITE_URL || 'https://mobility-desk.example.org'),
+  basePath: normaliseBase(env.BASE_PATH || '/'),
+  language: 'en-GB',
+  timeZone: 'Europe/London',
+  repository: { url: 'https://github.com/mobility-desk/mobility-desk', branch: 'main' },
+  publisher: { name: 'The Mobility Desk', url: 'https://mobility-desk.example.org' },
+  correctionsEmail: 'corrections@mobility-desk.example.org',
+  pageSize: 10,
+  homeSize: 6,
+  feedSize: 20,
+  // Lets tests and benchmarks build another content tree without touching `content/`.
+  contentDir: env.CONTENT_DIR || 'content',
+};
+
+/** Path builders bound to this site's base path. */
+export const paths = makePaths(site.basePath);
