@@ -1,8 +1,9 @@
 /**
- * `npm run build`: a clean Astro build, then the link check. Whatever fails, `dist/` is removed,
+ * `npm run build`: the content check, a clean Astro build, then the link check. Whatever fails, `dist/` is removed,
  * so a half-built or broken site can never be mistaken for a deployable one.
  *
- *   node scripts/build.ts [--external]   --external also checks links to other sites
+ *   node scripts/build.ts [--external] [--out-dir dist]
+ *   --external also checks links to other sites; --out-dir builds somewhere else (tests do)
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
@@ -11,10 +12,14 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { site } from '../src/site.config.ts';
 import { listFiles } from './lib/dist-files.ts';
+import { formatProblems } from '../src/lib/validate.ts';
+import { checkContent } from './lib/content-check.ts';
 import { checkLinks, formatReport } from './lib/link-check.ts';
 
-const { values } = parseArgs({ options: { external: { type: 'boolean', default: false } } });
-const outDir = 'dist';
+const { values } = parseArgs({
+  options: { external: { type: 'boolean', default: false }, 'out-dir': { type: 'string', default: 'dist' } },
+});
+const outDir = values['out-dir'];
 const started = performance.now();
 
 function fail(message: string): never {
@@ -26,8 +31,11 @@ function fail(message: string): never {
 // A failed build leaves the previous output in place: start from nothing.
 rmSync(outDir, { recursive: true, force: true });
 
+const problems = checkContent({ contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone });
+if (problems.length > 0) fail(`Content check failed with ${problems.length} problem(s):\n${formatProblems(problems)}`);
+
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-const build = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { stdio: 'inherit' });
 if (build.status !== 0) fail(`Build failed (astro build exited with ${build.status ?? build.signal}).`);
 const buildSeconds = (performance.now() - started) / 1000;
 

@@ -31,7 +31,7 @@ const link = z.object({
 });
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `./${site.contentDir}/articles` }),
+  loader: glob({ pattern: '**/*.mdx', base: `${site.contentRoot}/articles` }),
   schema: ({ image }) =>
     z
       .object({
@@ -78,7 +78,7 @@ const articles = defineCollection({
 });
 
 const authors = defineCollection({
-  loader: glob({ pattern: '*.md', base: `./${site.contentDir}/authors` }),
+  loader: glob({ pattern: '*.md', base: `${site.contentRoot}/authors` }),
   schema: ({ image }) =>
     z
       .object({
@@ -91,7 +91,7 @@ const authors = defineCollection({
 });
 
 const topics = defineCollection({
-  loader: file(`./${site.contentDir}/topics.yaml`),
+  loader: file(`${site.contentRoot}/topics.yaml`),
   schema: z
     .object({
       id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'id must be lower-case words joined by hyphens' }),
@@ -102,7 +102,7 @@ const topics = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: `./${site.contentDir}/pages` }),
+  loader: glob({ pattern: '*.mdx', base: `${site.contentRoot}/pages` }),
   schema: z
     .object({
       title: nonEmpty('title').describe('Page title.'),

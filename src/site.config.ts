@@ -5,6 +5,8 @@
  * repository deploys to a custom domain (`SITE_URL=https://news.example.org`) or to a project
  * sub-path (`SITE_URL=https://user.github.io BASE_PATH=/newsroom`).
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { makePaths, normaliseBase, normaliseSiteUrl } from './lib/urls.ts';
 
 export interface SiteConfig {
@@ -32,8 +34,10 @@ export interface SiteConfig {
   homeSize: number;
   /** Newest articles in the RSS feed. */
   feedSize: number;
-  /** Folder holding articles, authors, topics and pages, relative to the project root. */
+  /** Folder holding articles, authors, topics and pages, as given (relative to the project root). */
   contentDir: string;
+  /** The same folder as an absolute path. */
+  contentRoot: string;
 }
 
 const env = process.env;
@@ -54,7 +58,12 @@ export const site: SiteConfig = {
   feedSize: 20,
   // Lets tests and benchmarks build another content tree without touching `content/`.
   contentDir: env.CONTENT_DIR || 'content',
+  contentRoot: resolve(env.CONTENT_DIR || 'content'),
 };
+
+if (!existsSync(site.contentRoot)) {
+  throw new Error(`CONTENT_DIR: the content folder "${site.contentRoot}" does not exist.`);
+}
 
 /** Path builders bound to this site's base path. */
 export const paths = makePaths(site.basePath);

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  adjacentArticles,
+  byAuthor,
+  byTopic,
+  lastModified,
+  paginate,
+  relatedArticles,
+  selectPublished,
+  type ArticleLike,
+} from '../../src/lib/articles.ts';
+
+function article(id: string, published: string, topics: string[], extra: Partial<ArticleLike['data']> = {}): ArticleLike {
+  return {
+    id,
+    data: {
+      published: new Date(published),
+      draft: false,
+      topics: topics.map((t) => ({ id: t })),
+      authors: [{ id: 'ed' }],
+      ...extra,
+    },
+  };
+}
+
+const a = article('a', '2019-03-01', ['ev', 'china']);
+const b = article('b', '2019-03-05', ['ev']);
+const c = article('c', '2019-03-03', ['china', 'ev'], { authors: [{ id: 'wz' }, { id: 'ed' }] });
+const d = article('d', '2019-03-09', ['ev'], { draft: true });
+const e = article('e', '2019-03-05', ['other']);
+
+describe('selectPublished', () => {
+  it('excludes drafts', () => {
+    expect(selectPublished([a, b, c, d]).map((x) => x.id)).not.toContain('d');
+  });
+
+  it('includes drafts only when asked', () => {
+    expect(selectPublished([a, d], { includeDrafts: true }).map((x) => x.id)).toEqual(['d', 'a']);
+  });
+
+  it('sorts newest first and breaks ties by id', () => {
+    expect(selectPublished([a, e, c, b]).map((x) => x.id)).toEqual(['b', 'e', 'c', 'a']);
+  });
+
+  it('does not reorder its input', () => {
+    const input = [a, b];
+    selectPublished(input);
+    expect(input.map((x) => x.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('relatedArticles', () => {
+  const published = selectPublished([a, b, c, e]);
+
+  it('ranks by shared topics, then by date', () => {
+    // c shares ev and china with a; b shares only ev.
+    expect(relatedArticles(a, published).map((x) => x.id)).toEqual(['c', 'b']);
+  });
+
+  it('never returns the article itself or articles without a shared topic', () => {
+    const ids = relatedArticles(b, published).map((x) => x.id);
+    expect(ids).not.toContain('b');
+    expect(ids).not.toContain('e');
+  });
+
+  it('respects the limit', () => {
+    expect(relatedArticles(b, published, 1)).toHaveLength(1);
+  });
+});
+
+describe('adjacentArticles', () => {
+  const list = selectPublished([a, b, c]);
+
+  it('finds the newer and older neighbours', () => {
+    const { newer, older } = adjacentArticles(c, list);
+    expect(newer?.id).toBe('b');
+    expect(older?.id).toBe('a');
+  });
+
+  it('has no newer neighbour for the newest article', () => {
+    expect(adjacentArticles(b, list).newer).toBeUndefined();
+  });
+});
+
+describe('byAuthor and byTopic', () => {
+  it('filter on any position in the list', () => {
+    expect(byAuthor([a, b, c], 'wz').map((x) => x.id)).toEqual(['c']);
+    expect(byTopic([a, b, c], 'china').map((x) => x.id)).toEqual(['a', 'c']);
+  });
+});
+
+describe('lastModified', () => {
+  it('prefers updated over published', () => {
+    const updated = article('u', '2019-03-01', ['ev'], { updated: new Date('2019-03-06') });
+    expect(lastModified(updated).toISOString()).toBe('2019-03-06T00:00:00.000Z');
+    expect(lastModified(a).toISOString()).toBe('2019-03-01T00:00:00.000Z');
+  });
+});
+
+describe('paginate', () => {
+  it('splits into full pages and a remainder', () => {
+    const pages = paginate([1, 2, 3, 4, 5], 2);
+    expect(pages.map((p) => p.items)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(pages.every((p) => p.lastNumber === 3 && p.total === 5)).toBe(true);
+    expect(pages.map((p) => p.number)).toEqual([1, 2, 3]);
+  });
+
+  it('gives an empty list one empty page', () => {
+    expect(paginate([], 10)).toEqual([{ number: 1, lastNumber: 1, items: [], total: 0 }]);
+  });
+
+  it('rejects a page size that is not a positive integer', () => {
+    expect(() => paginate([1], 0)).toThrow(/positive integer/);
+  });
+});

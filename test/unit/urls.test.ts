@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteUrl, makePaths, normaliseBase, normaliseSiteUrl, pageParam } from '../../src/lib/urls.ts';
+
+describe('normaliseBase', () => {
+  it.each([
+    ['', '/'],
+    ['/', '/'],
+    ['news', '/news/'],
+    ['/news', '/news/'],
+    ['/a/b/', '/a/b/'],
+    ['//a//', '/a/'],
+  ])('turns %j into %j', (input, expected) => {
+    expect(normaliseBase(input)).toBe(expected);
+  });
+});
+
+describe('normaliseSiteUrl', () => {
+  it('keeps the origin only', () => {
+    expect(normaliseSiteUrl('https://news.example.org/')).toBe('https://news.example.org');
+  });
+
+  it('rejects a path and points to BASE_PATH', () => {
+    expect(() => normaliseSiteUrl('https://example.org/news')).toThrow(/BASE_PATH/);
+  });
+
+  it('rejects a value that is not a URL, naming the variable', () => {
+    expect(() => normaliseSiteUrl('news.example.org')).toThrow(/^SITE_URL: /);
+  });
+
+  it('rejects other schemes', () => {
+    expect(() => normaliseSiteUrl('ftp://example.org')).toThrow(/https/);
+  });
+});
+
+describe('makePaths', () => {
+  const root = makePaths('/');
+  const sub = makePaths('/newsroom');
+
+  it('builds every route at the root', () => {
+    expect(root.home()).toBe('/');
+    expect(root.article('lab-opens')).toBe('/articles/lab-opens/');
+    expect(root.archive()).toBe('/archive/');
+    expect(root.archive(2)).toBe('/archive/2/');
+    expect(root.author('wei-zhang')).toBe('/authors/wei-zhang/');
+    expect(root.author('wei-zhang', 3)).toBe('/authors/wei-zhang/3/');
+    expect(root.topic('china', 2)).toBe('/topics/china/2/');
+    expect(root.page('about')).toBe('/about/');
+    expect(root.rss()).toBe('/rss.xml');
+    expect(root.sitemap()).toBe('/sitemap-index.xml');
+  });
+
+  it('prefixes the base path exactly once', () => {
+    expect(sub.home()).toBe('/newsroom/');
+    expect(sub.article('x')).toBe('/newsroom/articles/x/');
+    expect(sub.withBase('/articles/x/#part')).toBe('/newsroom/articles/x/#part');
+  });
+
+  it('leaves external, relative and protocol-relative URLs alone', () => {
+    for (const url of ['https://example.org/', '../x/', '#top', '//cdn.example.org/x', 'mailto:a@b.c']) {
+      expect(sub.withBase(url)).toBe(url);
+    }
+  });
+
+  it('keeps page numbers out of article URLs: lists page under their own path', () => {
+    expect(root.archive(2).startsWith('/articles/')).toBe(false);
+  });
+
+  it('rejects page numbers below 1', () => {
+    expect(() => root.archive(0)).toThrow(/page number/);
+  });
+
+  it('escapes unsafe characters in segments', () => {
+    expect(root.article('a b')).toBe('/articles/a%20b/');
+  });
+});
+
+describe('pageParam and absoluteUrl', () => {
+  it('gives page 1 no parameter', () => {
+    expect(pageParam(1)).toBeUndefined();
+    expect(pageParam(4)).toBe('4');
+  });
+
+  it('joins origin and path', () => {
+    expect(absoluteUrl('/newsroom/rss.xml', 'https://u.github.io')).toBe('https://u.github.io/newsroom/rss.xml');
+  });
+});
