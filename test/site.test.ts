@@ -1,0 +1,225 @@
+/**
+ * The built site, as readers, feed readers and crawlers get it. global-setup builds content/ plus a
+ * draft fixture once; these tests parse the HTML and XML it wrote.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { ROOT, SITE_DIST, SITE_URL } from './helpers.ts';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [relative(SITE_DIST, full)];
+  });
+}
+
+const all = files(SITE_DIST);
+const html = all.filter((f) => f.endsWith('.html'));
+const read = (file: string) => readFileSync(join(SITE_DIST, file), 'utf8');
+const doc = (file: string) => parseHTML(read(file)).document;
+const urlOf = (file: string) => `${SITE_URL}/${file.replace(/index\.html$/, '')}`;
+
+/** Facts straight from the content files, read without the site's code. */
+const sources = readdirSync(join(ROOT, 'content/articles')).map((name) => {
+  const path = statSync(join(ROOT, 'content/articles', name)).isDirectory() ? join(name, 'index.mdx') : name;
+  const text = readFileSync(join(ROOT, 'content/articles', path), 'utf8');
+  const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
+  return { slug: name.replace(/\.mdx$/, ''), data };
+});
+const published = sources.filter((s) => !s.data.draft);
+const articlePages = html.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
+
+describe('article pages', () => {
+  it('exist for every published article and for nothing else', () => {
+    expect(articlePages.map((f) => f.split('/')[1]).sort()).toEqual(published.map((s) => s.slug).sort());
+  });
+
+  it.each(articlePages)('%s has one h1, canonical, Open Graph and Twitter meta', (file) => {
+    const d = doc(file);
+    const source = published.find((s) => file === `articles/${s.slug}/index.html`)!;
+    expect(d.querySelectorAll('h1')).toHaveLength(1);
+    expect(d.querySelector('h1')!.textContent).toBe(source.data.title);
+    expect(d.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(urlOf(file));
+    expect(d.querySelector('meta[property="og:type"]')!.getAttribute('content')).toBe('article');
+    expect(d.querySelector('meta[property="og:url"]')!.getAttribute('content')).toBe(urlOf(file));
+    expect(d.querySelector('meta[property="og:title"]')!.getAttribute('content')).toBe(source.data.title);
+    expect(d.querySelector('meta[name="description"]')!.getAttribute('content')).toBe(source.data.description);
+    expect(d.querySelector('meta[name="twitter:card"]')).not.toBeNull();
+  });
+
+  it.each(articlePages)('%s has a byline, author box, share links, comments notice and edit link', (file) => {
+    const d = doc(file);
+    const source = published.find((s) => file === `articles/${s.slug}/index.html`)!;
+    const authors = source.data.authors as string[];
+    const bylineLinks = [...d.querySelectorAll('.byline a[rel="author"]')].map((a) => a.getAttribute('href'));
+    expect(bylineLinks).toEqual(authors.map((id) => `/authors/${id}/`));
+    expect(d.querySelector('.byline time')!.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const boxes = [...d.querySelectorAll('.author-box')];
+    expect(boxes).toHaveLength(authors.length);
+    for (const [i, box] of boxes.entries()) {
+      expect(box.querySelector(`a[href="/authors/${authors[i]}/"]`)).not.toBeNull();
+      expect(box.querySelector('.author-role')!.textContent!.length).toBeGreaterThan(0);
+      expect(box.querySelector('.author-bio p')).not.toBeNull();
+    }
+    const share = [...d.querySelectorAll('.share a')].map((a) => a.getAttribute('data-network'));
+    expect(share).toEqual(['linkedin', 'x', 'bluesky', 'mastodon', 'email']);
+    expect(d.querySelector('.share script, script[src]')).toBeNull();
+    expect(d.querySelector('.comments-closed a[href*="/issues/new"]')).not.toBeNull();
+    expect(d.querySelector('.comments-closed a[href^="mailto:"]')).not.toBeNull();
+    const edit = d.querySelector('.edit-link a')!;
+    expect(edit.getAttribute('href')).toMatch(new RegExp(`/edit/main/.+/articles/${source.slug}(\\.mdx|/index\\.mdx)$`));
+    for (const id of source.data.topics as string[]) expect(d.querySelector(`.topic-list a[href="/topics/${id}/"]`)).not.toBeNull();
+  });
+
+  it('shows the hero image responsively with alt text, caption and credit', () => {
+    const d = doc('articles/alliance-innovation-lab-shanghai/index.html');
+    const figure = d.querySelector('figure.hero')!;
+    expect([...figure.querySelectorAll('source')].map((s) => s.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+    const img = figure.querySelector('img')!;
+    expect(img.getAttribute('alt')!.length).toBeGreaterThan(20);
+    expect(Number(img.getAttribute('width'))).toBeGreaterThan(0);
+    expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
+    expect(figure.querySelector('figcaption .credit')!.textContent).toBe('Illustration: The Mobility Desk');
+    const ogImage = d.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+    expect(ogImage.startsWith(`${SITE_URL}/_astro/`)).toBe(true);
+    expect(all).toContain(ogImage.slice(SITE_URL.length + 1));
+  });
+
+  it('renders pull quotes, related articles and an on-page table of contents', () => {
+    const d = doc('articles/alliance-innovation-lab-shanghai/index.html');
+    expect(d.querySelector('.pull-quote blockquote')!.textContent).toContain('leading edge');
+    expect(d.querySelector('.pull-quote figcaption')!.textContent).toContain('Takao Asami');
+    expect(d.querySelectorAll('.related li').length).toBeGreaterThan(0);
+    const tocTargets = [...d.querySelectorAll('.toc a')].map((a) => a.getAttribute('href')!.slice(1));
+    expect(tocTargets.length).toBeGreaterThanOrEqual(3);
+    for (const id of tocTargets) expect(d.getElementById(id)).not.toBeNull();
+  });
+
+  it('shows the updated date when there is one', () => {
+    const times = [...doc('articles/alliance-2022-plan-in-numbers/index.html').querySelectorAll('.byline time')];
+    expect(times.map((t) => t.textContent)).toEqual(['4 March 2019', '6 March 2019']);
+  });
+});
+
+describe('every page', () => {
+  it.each(html)('%s has one h1, a main landmark, a language and the feed link', (file) => {
+    const d = doc(file);
+    expect(d.querySelectorAll('h1')).toHaveLength(1);
+    expect(d.querySelector('main#main')).not.toBeNull();
+    expect(d.documentElement.getAttribute('lang')).toBe('en-GB');
+    expect(d.querySelector('link[rel="alternate"][type="application/rss+xml"]')!.getAttribute('href')).toBe(`${SITE_URL}/rss.xml`);
+    expect(d.querySelector('meta[http-equiv="content-security-policy"]')).not.toBeNull();
+  });
+
+  it('include the docs pages, lists and a 404 page', () => {
+    for (const page of ['about', 'contributing', 'editorial-standards', 'archive', 'authors', 'topics']) {
+      expect(html).toContain(`${page}/index.html`);
+    }
+    const notFound = doc('404.html');
+    expect(notFound.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
+    expect(notFound.querySelector('main a[href="/"]')).not.toBeNull();
+  });
+});
+
+describe('lists', () => {
+  const titles = (file: string) => [...doc(file).querySelectorAll('.article-list-title a')].map((a) => a.textContent);
+  const newestFirst = [...published].sort((a, b) => String(b.data.published).localeCompare(String(a.data.published)));
+
+  it('the archive lists every published article, newest first', () => {
+    expect(titles('archive/index.html')).toEqual(newestFirst.map((s) => s.data.title));
+  });
+
+  it('author and topic pages list exactly their articles', () => {
+    for (const id of ['wei-zhang', 'lena-hartmann']) {
+      const expected = newestFirst.filter((s) => (s.data.authors as string[]).includes(id)).map((s) => s.data.title);
+      expect(titles(`authors/${id}/index.html`)).toEqual(expected);
+    }
+    const china = newestFirst.filter((s) => (s.data.topics as string[]).includes('china')).map((s) => s.data.title);
+    expect(titles('topics/china/index.html')).toEqual(china);
+  });
+});
+
+describe('RSS feed', () => {
+  const xml = read('rss.xml');
+  const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'dc:creator'].includes(name) }).parse(xml);
+  const items = feed.rss.channel.item as Record<string, unknown>[];
+
+  it('is well-formed XML', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+
+  it('has the published articles, newest first, and no draft', () => {
+    const dates = items.map((item) => Date.parse(String(item.pubDate)));
+    expect(items).toHaveLength(published.length);
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    expect(items.map((item) => item.link)).toEqual(
+      [...published]
+        .sort((a, b) => String(b.data.published).localeCompare(String(a.data.published)))
+        .map((s) => `${SITE_URL}/articles/${s.slug}/`),
+    );
+  });
+
+  it('carries full content, categories and authors', () => {
+    const lab = items.find((item) => String(item.link).endsWith('/alliance-innovation-lab-shanghai/'))!;
+    expect(lab['dc:creator']).toEqual(['Wei Zhang']);
+    expect(lab.category).toContain('China');
+    expect(String(lab['content:encoded'])).toContain('<figure class="pull-quote">');
+    expect(String(lab['content:encoded'])).toContain('<h2 id="why-shanghai">');
+  });
+
+  it('uses only absolute URLs in items, images included', () => {
+    for (const item of items) {
+      const content = parseHTML(`<div>${item['content:encoded']}</div>`).document;
+      const urls = [...content.querySelectorAll('[href], [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src')!);
+      expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls) expect(url).toMatch(/^(https?:|mailto:)/);
+    }
+    const lab = items.find((item) => String(item.link).endsWith('/alliance-innovation-lab-shanghai/'))!;
+    expect(String(lab['content:encoded'])).toMatch(new RegExp(`<img src="${SITE_URL}/_astro/[^"]+\\.jpe?g"`));
+  });
+
+  it('links to itself and to the site', () => {
+    expect(feed.rss.channel['atom:link']['@_href']).toBe(`${SITE_URL}/rss.xml`);
+    expect(feed.rss.channel.link).toBe(`${SITE_URL}/`);
+  });
+});
+
+describe('sitemap and robots.txt', () => {
+  const parser = new XMLParser({ isArray: (name) => ['url', 'sitemap'].includes(name) });
+  const index = parser.parse(read('sitemap-index.xml'));
+  const urls = index.sitemapindex.sitemap.flatMap(
+    (s: { loc: string }) => parser.parse(read(s.loc.slice(SITE_URL.length + 1))).urlset.url as { loc: string; lastmod?: string }[],
+  );
+
+  it('lists every public page once, and not the 404 page', () => {
+    const expected = html.filter((f) => f !== '404.html').map(urlOf).sort();
+    expect(urls.map((u: { loc: string }) => u.loc).sort()).toEqual(expected);
+  });
+
+  it("gives each article its own updated or published day as lastmod, never the build's", () => {
+    const lastmod = (slug: string) => urls.find((u: { loc: string }) => u.loc === `${SITE_URL}/articles/${slug}/`)?.lastmod;
+    expect(lastmod('alliance-2022-plan-in-numbers')).toMatch(/^2019-03-06/);
+    expect(lastmod('alliance-innovation-lab-shanghai')).toMatch(/^2019-02-28/);
+    for (const source of published) expect(lastmod(source.slug)).toMatch(/^2019-/);
+  });
+
+  it('robots.txt points to the sitemap', () => {
+    expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
+  });
+});
+
+describe('drafts', () => {
+  it('appear in no file of the build: pages, feed, sitemap or lists', () => {
+    const text = all.filter((f) => /\.(html|xml|txt|json)$/.test(f)).map((f) => read(f));
+    expect(text.length).toBeGreaterThan(20);
+    for (const content of text) {
+      expect(content).not.toContain('DRAFT-FIXTURE-BODY');
+      expect(content).not.toContain('draft-fixture');
+      expect(content).not.toContain('Draft fixture that must never be published');
+    }
+  });
+});
