@@ -1,17 +1,19 @@
 /**
- * A check of the content files that runs before Astro, for the mistakes Astro reports badly or not
- * at all: a missing image file (Astro names neither the article nor the field), an impossible
- * date (YAML quietly turns 2019-02-30 into 2 March), a reference to a missing author or topic
- * (Astro only logs it), empty alt text (Astro gives no line), YAML syntax errors, misplaced files
- * and reserved page names. Every problem
- * in every file is reported at once, each with its file, line and field.
+ * The one-pass content check: every article, author, topic and page file is read and every
+ * problem in every file is reported at once, with file, line, field path, message and hint.
+ * Astro stops at the first bad entry with a garbled field path and only logs a missing reference;
+ * this check runs before it (`npm run check:content`, and first in `npm run build`) with the same
+ * schemas (`src/lib/schemas.ts`), plus what a schema cannot see: files and ids that do not exist,
+ * duplicate slugs, impossible dates, unsafe MDX and links to articles that do not exist.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { parseContentDate } from '../../src/lib/dates.ts';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { articleSchema, authorSchema, pageSchema, plainParts, topicSchema } from '../../src/lib/schemas.ts';
 import { findDanglingReferences, findReservedPageSlugs, type ContentProblem } from '../../src/lib/validate.ts';
 import { listFiles } from './dist-files.ts';
+import { lineAt, parseYaml, readFrontmatter, schemaProblems, yamlProblems, type YamlSource } from './frontmatter.ts';
+import { checkMdxBody } from './mdx-body.ts';
 
 export interface ContentCheckOptions {
   /** Absolute path of the content folder. */
@@ -21,29 +23,15 @@ export interface ContentCheckOptions {
   timeZone: string;
 }
 
-interface Frontmatter {
-  doc: Document.Parsed;
-  lines: LineCounter;
-  /** Lines before the YAML starts (the opening `---`). */
-  offset: number;
-}
+const COMPONENTS_DIR = resolve(import.meta.dirname, '../../src/components/mdx');
 
-/** Parses the `---` block with `yaml`, keeping positions; YAML 1.2 leaves dates as strings. */
-function readFrontmatter(source: string): Frontmatter | string {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(source);
-  if (!match) return 'the file must start with a frontmatter block between two --- lines';
-  const lines = new LineCounter();
-  const doc = parseDocument(match[1]!, { lineCounter: lines, prettyErrors: false });
-  return { doc, lines, offset: 1 };
-}
-
-function lineOf(fm: Frontmatter, node: Node | null | undefined): number | undefined {
-  const start = node?.range?.[0];
-  return start === undefined ? undefined : fm.lines.linePos(start).line + fm.offset;
-}
-
-function get(fm: Frontmatter, path: (string | number)[]): Node | undefined {
-  return fm.doc.getIn(path, true) as Node | undefined;
+interface Entry {
+  /** Path relative to the content folder. */
+  file: string;
+  /** Path as printed: relative to the project root. */
+  path: string;
+  source: string;
+  frontmatter: YamlSource;
 }
 
 export function checkContent(options: ContentCheckOptions): ContentProblem[] {
@@ -52,108 +40,140 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   const contentDir = relative(projectRoot, contentRoot).split(sep).join('/') || '.';
   const problems: ContentProblem[] = [];
   const files = existsSync(contentRoot) ? listFiles(contentRoot) : [];
+  const parts = plainParts(timeZone);
 
-  const authorIds = new Set(
-    files.filter((f) => /^authors\/[^/]+\.md$/.test(f)).map((f) => f.slice('authors/'.length, -'.md'.length)),
-  );
+  /** Reads a Markdown/MDX file's frontmatter; a file that cannot be read becomes a problem. */
+  const read = (file: string): Entry | undefined => {
+    const path = rel(file);
+    const source = readFileSync(join(contentRoot, file), 'utf8');
+    const frontmatter = readFrontmatter(source);
+    if (typeof frontmatter === 'string') {
+      problems.push({ file: path, line: 1, field: 'frontmatter', message: frontmatter, hint: 'start the file with ---, the fields, then --- on a line of its own' });
+      return undefined;
+    }
+    const errors = yamlProblems(frontmatter, path);
+    problems.push(...errors);
+    return errors.length > 0 ? undefined : { file, path, source, frontmatter };
+  };
+
+  /** An image path in frontmatter must name a file beside the entry. */
+  const checkImageFile = (entry: Entry, fieldPath: string[], field: string) => {
+    const node = entry.frontmatter.doc.getIn(fieldPath, true);
+    if (!isScalar(node) || typeof node.value !== 'string' || /^[a-z]+:/i.test(node.value)) return;
+    const target = join(contentRoot, dirname(entry.file), node.value);
+    if (!existsSync(target)) {
+      problems.push({
+        file: entry.path,
+        line: lineAt(entry.frontmatter, fieldPath),
+        field,
+        message: `image file "${node.value}" not found (looked for ${relative(projectRoot, target).split(sep).join('/')})`,
+        hint: 'the path is relative to the file; put the image beside it, e.g. articles/<slug>/index.mdx with ./photo.jpg',
+      });
+    }
+  };
+
+  // Topics: one YAML list.
   const topicIds = new Set<string>();
   const topicsFile = 'topics.yaml';
   if (!files.includes(topicsFile)) {
-    problems.push({ file: rel(topicsFile), field: 'file', message: 'the topic list is missing; create it with id, name and description entries' });
+    problems.push({ file: rel(topicsFile), field: 'file', message: 'the topic list is missing', hint: 'create it as a list of id, name and description entries' });
   } else {
-    const lines = new LineCounter();
-    const doc = parseDocument(readFileSync(join(contentRoot, topicsFile), 'utf8'), { lineCounter: lines });
-    for (const error of doc.errors) {
-      problems.push({ file: rel(topicsFile), line: error.linePos?.[0].line, field: 'YAML', message: error.message.split('\n')[0]! });
-    }
-    const items = doc.contents;
-    if (isSeq(items)) {
-      for (const item of items.items) {
+    const topics = parseYaml(readFileSync(join(contentRoot, topicsFile), 'utf8'), 0);
+    problems.push(...yamlProblems(topics, rel(topicsFile)));
+    const items = topics.doc.contents;
+    if (topics.doc.errors.length === 0 && !isSeq(items)) {
+      problems.push({ file: rel(topicsFile), line: 1, field: 'topics', message: 'expected a list of topics', hint: 'each entry starts with "- id: ..."' });
+    } else if (isSeq(items)) {
+      items.items.forEach((item, index) => {
+        problems.push(...schemaProblems(topicSchema, isMap(item) ? item.toJSON() : item, topics, rel(topicsFile), [index]));
         const id = isMap(item) ? item.get('id') : undefined;
-        if (typeof id === 'string') topicIds.add(id);
-      }
+        if (typeof id !== 'string') return;
+        if (topicIds.has(id)) {
+          problems.push({ file: rel(topicsFile), line: lineAt(topics, [index, 'id']), field: `[${index}].id`, message: `the topic id "${id}" is listed twice`, hint: 'remove or rename one of them' });
+        }
+        topicIds.add(id);
+      });
     }
   }
 
-  const articleFiles = files.filter((f) => f.startsWith('articles/') && f.endsWith('.mdx'));
+  // Authors: one Markdown file each, the body is the bio.
+  const authorFiles = files.filter((f) => f.startsWith('authors/') && /\.mdx?$/.test(f));
+  const authorIds = new Set<string>();
+  for (const file of authorFiles) {
+    if (!/^authors\/[^/]+\.md$/.test(file)) {
+      problems.push({ file: rel(file), field: 'file name', message: `author profiles live at ${contentDir}/authors/<id>.md`, hint: 'move or rename this file' });
+      continue;
+    }
+    authorIds.add(file.slice('authors/'.length, -'.md'.length));
+    const entry = read(file);
+    if (!entry) continue;
+    problems.push(...schemaProblems(authorSchema(parts), entry.frontmatter.doc.toJS(), entry.frontmatter, entry.path));
+    checkImageFile(entry, ['avatar'], 'avatar');
+  }
+
+  // Articles: <slug>.mdx or <slug>/index.mdx.
+  const articleFiles = files.filter((f) => f.startsWith('articles/') && /\.mdx?$/.test(f));
   const slugs = new Map<string, string>();
-  const refs = [];
+  const articles: (Entry & { slug: string })[] = [];
   for (const file of articleFiles) {
     const path = rel(file);
     const inner = file.slice('articles/'.length);
     const slug = /^([^/]+)\.mdx$/.exec(inner)?.[1] ?? /^([^/]+)\/index\.mdx$/.exec(inner)?.[1];
     if (!slug) {
-      problems.push({ file: path, field: 'file name', message: `articles live at ${contentDir}/articles/<slug>.mdx or <slug>/index.mdx; move this file` });
+      problems.push({
+        file: path,
+        field: 'file name',
+        message: `articles live at ${contentDir}/articles/<slug>.mdx or <slug>/index.mdx`,
+        hint: inner.endsWith('.md') ? 'rename the file to .mdx' : 'move this file',
+      });
       continue;
     }
     const twin = slugs.get(slug);
     if (twin) {
-      problems.push({ file: path, field: 'file name', message: `the slug "${slug}" is already used by ${twin}; rename one of them` });
+      problems.push({ file: path, field: 'file name', message: `the slug "${slug}" is already used by ${twin}`, hint: 'two files would publish at the same URL; rename one of them' });
     }
     slugs.set(slug, path);
+    const entry = read(file);
+    if (entry) articles.push({ ...entry, slug });
+  }
 
-    const source = readFileSync(join(contentRoot, file), 'utf8');
-    const fm = readFrontmatter(source);
-    if (typeof fm === 'string') {
-      problems.push({ file: path, line: 1, field: 'frontmatter', message: fm });
-      continue;
-    }
-    if (fm.doc.errors.length > 0) {
-      for (const error of fm.doc.errors) {
-        const line = error.linePos?.[0].line;
-        problems.push({ file: path, line: line === undefined ? undefined : line + fm.offset, field: 'YAML', message: error.message.split('\n')[0]! });
-      }
-      continue;
-    }
-
-    for (const field of ['published', 'updated']) {
-      const node = get(fm, [field]);
-      if (!node) continue;
-      const value = isScalar(node) ? node.value : undefined;
-      const parsed = parseContentDate(typeof value === 'string' ? value : undefined, timeZone);
-      if (typeof parsed === 'string') {
-        problems.push({ file: path, line: lineOf(fm, node), field, message: `${parsed}; write the date as YYYY-MM-DD` });
-      }
-    }
-
-    const src = get(fm, ['image', 'src']);
-    if (src && isScalar(src) && typeof src.value === 'string' && !/^[a-z]+:/i.test(src.value)) {
-      const target = join(contentRoot, dirname(file), src.value);
-      if (!existsSync(target)) {
-        problems.push({
-          file: path,
-          line: lineOf(fm, src),
-          field: 'image.src',
-          message: `image file "${src.value}" not found (looked for ${relative(projectRoot, target)}); the path is relative to the article file`,
-        });
-      }
-    }
-
-    const image = get(fm, ['image']);
-    if (image) {
-      const alt = get(fm, ['image', 'alt']);
-      const text = alt && isScalar(alt) && typeof alt.value === 'string' ? alt.value.trim() : '';
-      if (!text) {
-        problems.push({
-          file: path,
-          line: lineOf(fm, alt ?? image),
-          field: 'image.alt',
-          message: 'alt text is required: describe what the image shows for readers who cannot see it',
-        });
-      }
-    }
-
+  const refs = [];
+  for (const entry of articles) {
+    const data = entry.frontmatter.doc.toJS() as Record<string, unknown> | null;
+    problems.push(...schemaProblems(articleSchema(parts), data, entry.frontmatter, entry.path));
+    checkImageFile(entry, ['image', 'src'], 'image.src');
     const ids = (field: string) => {
-      const node = get(fm, [field]);
-      return isSeq(node) ? node.items.map((item) => (isScalar(item) ? String(item.value) : '')) : [];
+      const value = data?.[field];
+      return Array.isArray(value) ? value.map(String) : [];
     };
-    refs.push({ id: slug, filePath: path, source, authors: ids('authors'), topics: ids('topics') });
+    refs.push({ id: entry.slug, filePath: entry.path, source: entry.source, authors: ids('authors'), topics: ids('topics') });
   }
   problems.push(...findDanglingReferences(refs, authorIds, topicIds, contentDir));
 
-  const pages = files
-    .filter((f) => /^pages\/[^/]+\.mdx$/.test(f))
-    .map((f) => ({ id: f.slice('pages/'.length, -'.mdx'.length), filePath: rel(f) }));
-  problems.push(...findReservedPageSlugs(pages));
-  return problems;
+  // Docs pages.
+  const pageFiles = files.filter((f) => /^pages\/[^/]+\.mdx$/.test(f));
+  const pages: (Entry & { slug: string })[] = [];
+  for (const file of pageFiles) {
+    const entry = read(file);
+    if (!entry) continue;
+    problems.push(...schemaProblems(pageSchema, entry.frontmatter.doc.toJS(), entry.frontmatter, entry.path));
+    pages.push({ ...entry, slug: file.slice('pages/'.length, -'.mdx'.length) });
+  }
+  problems.push(...findReservedPageSlugs(pages.map((page) => ({ id: page.slug, filePath: page.path }))));
+
+  // Bodies, once every id is known.
+  const known = { articles: new Set(slugs.keys()), authors: authorIds, topics: topicIds };
+  for (const entry of [...articles.map((a) => ({ ...a, pagePath: `/articles/${a.slug}/` })), ...pages.map((p) => ({ ...p, pagePath: `/${p.slug}/` }))]) {
+    problems.push(
+      ...checkMdxBody(entry.source, {
+        file: entry.path,
+        absolutePath: join(contentRoot, entry.file),
+        componentsDir: COMPONENTS_DIR,
+        pagePath: entry.pagePath,
+        known,
+      }),
+    );
+  }
+
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }

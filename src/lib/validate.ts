@@ -12,6 +12,8 @@ export interface ContentProblem {
   /** Field path, e.g. `authors[1]`. */
   field: string;
   message: string;
+  /** What to do about it, in a contributor's words. */
+  hint?: string | undefined;
 }
 
 export interface ArticleRefs {
@@ -56,13 +58,14 @@ export function findDanglingReferences(
         if (known.has(id)) return;
         const fix =
           field === 'authors'
-            ? `add ${contentDir}/authors/${id}.md or use one of the known ids`
-            : `add it to ${contentDir}/topics.yaml or use one of the known ids`;
+            ? `use one of the known ids, or add ${contentDir}/authors/${id}.md (npm run new:author)`
+            : `use one of the known ids, or add "${id}" to ${contentDir}/topics.yaml`;
         problems.push({
           file: article.filePath,
           line: frontmatterLine(article.source, field, id),
           field: `${field}[${index}]`,
-          message: `unknown ${field === 'authors' ? 'author' : 'topic'} "${id}" (known: ${list(known)}); ${fix}`,
+          message: `unknown ${field === 'authors' ? 'author' : 'topic'} "${id}" (known: ${list(known)})`,
+          hint: fix,
         });
       });
     };
@@ -79,13 +82,40 @@ export function findReservedPageSlugs(pages: readonly { id: string; filePath: st
     .map((page) => ({
       file: page.filePath,
       field: 'file name',
-      message: `"${page.id}" is a reserved path (${RESERVED_PAGE_SLUGS.join(', ')}); rename the file`,
+      message: `"${page.id}" is a reserved path (${RESERVED_PAGE_SLUGS.join(', ')})`,
+      hint: 'rename the file: the site itself publishes pages at that path',
     }));
 }
 
-/** `file:line field: message`, one problem per line, the form editors and CI logs link. */
+/**
+ * `file:line field: message`, one problem per line (the form editors and terminals turn into links),
+ * with the hint indented below it.
+ */
 export function formatProblems(problems: readonly ContentProblem[]): string {
   return problems
-    .map((p) => `${p.file}${p.line ? `:${p.line}` : ''} ${p.field}: ${p.message}`)
+    .map((p) => `${p.file}${p.line ? `:${p.line}` : ''} ${p.field}: ${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`)
+    .join('\n');
+}
+
+/** GitHub Actions' escaping for workflow command values and properties. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * `::error file=…,line=…,title=…::message` workflow commands: in GitHub Actions each problem then
+ * shows on the pull request's diff, at its line.
+ * https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
+ */
+export function formatAnnotations(problems: readonly ContentProblem[]): string {
+  return problems
+    .map((p) => {
+      const properties = [`file=${escapeProperty(p.file)}`, ...(p.line ? [`line=${p.line}`] : []), `title=${escapeProperty(p.field)}`];
+      return `::error ${properties.join(',')}::${escapeData(p.message + (p.hint ? `\n${p.hint}` : ''))}`;
+    })
     .join('\n');
 }

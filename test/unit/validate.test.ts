@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findDanglingReferences, findReservedPageSlugs, formatProblems, frontmatterLine } from '../../src/lib/validate.ts';
+import {
+  findDanglingReferences,
+  findReservedPageSlugs,
+  formatAnnotations,
+  formatProblems,
+  frontmatterLine,
+} from '../../src/lib/validate.ts';
 
 const source = ['---', 'title: T', 'authors:', '  - ann', '  - jdoe', 'topics: [ev, mars]', '---', 'Body jdoe'].join('\n');
 
@@ -28,7 +34,8 @@ describe('findDanglingReferences', () => {
       expect.objectContaining({ file: 'content/articles/x.mdx', line: 6, field: 'topics[1]' }),
     ]);
     expect(problems[0]!.message).toContain('unknown author "jdoe" (known: ann, bo)');
-    expect(problems[1]!.message).toContain('content/topics.yaml');
+    expect(problems[0]!.hint).toContain('content/authors/jdoe.md');
+    expect(problems[1]!.hint).toContain('content/topics.yaml');
   });
 
   it('finds nothing when every id exists', () => {
@@ -56,5 +63,24 @@ describe('formatProblems', () => {
         { file: 'b.mdx', field: 'file name', message: 'moved' },
       ]),
     ).toBe('a.mdx:3 title: too long\nb.mdx file name: moved');
+  });
+
+  it('puts the hint on an indented line below its problem', () => {
+    expect(formatProblems([{ file: 'a.mdx', line: 3, field: 'title', message: 'too long', hint: 'shorten it' }])).toBe(
+      'a.mdx:3 title: too long\n    hint: shorten it',
+    );
+  });
+});
+
+describe('formatAnnotations', () => {
+  it('writes one GitHub error command per problem, escaping what would break the command', () => {
+    const lines = formatAnnotations([
+      { file: 'content/articles/a,b.mdx', line: 4, field: 'authors[1]', message: 'unknown author "jdoe": 100%', hint: 'add it' },
+      { file: 'content/articles/c.mdx', field: 'file name', message: 'moved' },
+    ]).split('\n');
+    expect(lines).toEqual([
+      '::error file=content/articles/a%2Cb.mdx,line=4,title=authors[1]::unknown author "jdoe": 100%25%0Aadd it',
+      '::error file=content/articles/c.mdx,title=file name::moved',
+    ]);
   });
 });
