@@ -22,6 +22,18 @@ export default defineConfig({
   integrations: [
     mdx(),
     {
+      // Drafts and scheduled articles: always on the dev server, in builds only for a preview
+      // (--drafts). Decided here because only this hook knows the command; import.meta.env.DEV
+      // is not reliable for it (a DEV variable in the environment, as Vitest sets, leaks into it).
+      name: 'newsroom:unpublished',
+      hooks: {
+        'astro:config:setup': ({ command, updateConfig }) => {
+          const show = command === 'dev' || site.preview;
+          updateConfig({ vite: { define: { 'import.meta.env.SHOW_UNPUBLISHED': JSON.stringify(show) } } });
+        },
+      },
+    },
+    {
       name: 'newsroom:out-dir',
       hooks: {
         'astro:config:done': ({ config }) => {

@@ -2,8 +2,9 @@
  * `npm run build`: the content check, a clean Astro build, then the link check. Whatever fails, `dist/` is removed,
  * so a half-built or broken site can never be mistaken for a deployable one.
  *
- *   node scripts/build.ts [--external] [--out-dir dist]
- *   --external also checks links to other sites; --out-dir builds somewhere else (tests do)
+ *   node scripts/build.ts [--external] [--drafts] [--out-dir dist]
+ *   --external also checks links to other sites; --drafts builds a preview with drafts and
+ *   scheduled articles into dist-preview/; --out-dir builds somewhere else (tests do)
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
@@ -12,14 +13,20 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { site } from '../src/site.config.ts';
 import { listFiles } from './lib/dist-files.ts';
-import { formatProblems } from '../src/lib/validate.ts';
 import { checkContent } from './lib/content-check.ts';
 import { checkLinks, formatReport } from './lib/link-check.ts';
+import { problemReport } from './lib/report.ts';
 
 const { values } = parseArgs({
-  options: { external: { type: 'boolean', default: false }, 'out-dir': { type: 'string', default: 'dist' } },
+  options: {
+    external: { type: 'boolean', default: false },
+    drafts: { type: 'boolean', default: false },
+    'out-dir': { type: 'string' },
+  },
 });
-const outDir = values['out-dir'];
+// A preview with drafts goes to its own folder, so `dist/` only ever holds what may be deployed.
+const outDir = values['out-dir'] ?? (values.drafts ? 'dist-preview' : 'dist');
+if (values.drafts) process.env.SHOW_DRAFTS = '1';
 const started = performance.now();
 
 function fail(message: string): never {
@@ -32,7 +39,7 @@ function fail(message: string): never {
 rmSync(outDir, { recursive: true, force: true });
 
 const problems = checkContent({ contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone });
-if (problems.length > 0) fail(`Content check failed with ${problems.length} problem(s):\n${formatProblems(problems)}`);
+if (problems.length > 0) fail(problemReport(problems));
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const build = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { stdio: 'inherit' });
@@ -51,5 +58,8 @@ console.log(
   `\nBuilt ${report.pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB) into ${outDir}/ for ${site.url}${site.basePath}` +
     ` in ${total.toFixed(1)} s (astro build ${buildSeconds.toFixed(1)} s, link check ${(total - buildSeconds).toFixed(1)} s).`,
 );
+if (values.drafts) {
+  console.log(`This is a preview with drafts and scheduled articles: serve it with npm run preview:drafts; do not deploy ${outDir}/.`);
+}
 // linkinator can keep handles open after a crawl: exit explicitly.
 process.exit(0);

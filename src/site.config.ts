@@ -38,6 +38,12 @@ export interface SiteConfig {
   contentDir: string;
   /** The same folder as an absolute path. */
   contentRoot: string;
+  /**
+   * A preview build: drafts and scheduled articles are included and marked, and every page asks
+   * search engines not to index it. Set by `npm run build -- --drafts` (or `SHOW_DRAFTS=1`); the dev
+   * server always shows them.
+   */
+  preview: boolean;
 }
 
 const env = process.env;
@@ -59,6 +65,7 @@ export const site: SiteConfig = {
   // Lets tests and benchmarks build another content tree without touching `content/`.
   contentDir: env.CONTENT_DIR || 'content',
   contentRoot: resolve(env.CONTENT_DIR || 'content'),
+  preview: env.SHOW_DRAFTS === '1' || env.SHOW_DRAFTS === 'true',
 };
 
 if (!existsSync(site.contentRoot)) {

@@ -8,7 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ROOT, SITE_DIST, SITE_URL } from './helpers.ts';
+import { SITE_CONTENT, SITE_DIST, SITE_URL } from './helpers.ts';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -23,14 +23,17 @@ const read = (file: string) => readFileSync(join(SITE_DIST, file), 'utf8');
 const doc = (file: string) => parseHTML(read(file)).document;
 const urlOf = (file: string) => `${SITE_URL}/${file.replace(/index\.html$/, '')}`;
 
-/** Facts straight from the content files, read without the site's code. */
-const sources = readdirSync(join(ROOT, 'content/articles')).map((name) => {
-  const path = statSync(join(ROOT, 'content/articles', name)).isDirectory() ? join(name, 'index.mdx') : name;
-  const text = readFileSync(join(ROOT, 'content/articles', path), 'utf8');
+/** Facts straight from the content files the test build used, read without the site's code. */
+const ARTICLES = join(SITE_CONTENT, 'articles');
+const sources = readdirSync(ARTICLES).map((name) => {
+  const path = statSync(join(ARTICLES, name)).isDirectory() ? join(name, 'index.mdx') : name;
+  const text = readFileSync(join(ARTICLES, path), 'utf8');
   const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
   return { slug: name.replace(/\.mdx$/, ''), data };
 });
-const published = sources.filter((s) => !s.data.draft);
+const today = new Date().toISOString().slice(0, 10);
+// Drafts and articles dated after today are not public (date-only strings compare as days).
+const published = sources.filter((s) => !s.data.draft && String(s.data.published) <= today);
 const articlePages = html.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
 
 describe('article pages', () => {
@@ -212,14 +215,54 @@ describe('sitemap and robots.txt', () => {
   });
 });
 
-describe('drafts', () => {
+describe('drafts and scheduled articles', () => {
+  it('are in the test content, so the checks below can fail', () => {
+    expect(sources.map((s) => s.slug)).toEqual(expect.arrayContaining(['draft-fixture', 'scheduled-fixture']));
+    expect(published.map((s) => s.slug)).not.toContain('scheduled-fixture');
+  });
+
   it('appear in no file of the build: pages, feed, sitemap or lists', () => {
     const text = all.filter((f) => /\.(html|xml|txt|json)$/.test(f)).map((f) => read(f));
     expect(text.length).toBeGreaterThan(20);
     for (const content of text) {
-      expect(content).not.toContain('DRAFT-FIXTURE-BODY');
-      expect(content).not.toContain('draft-fixture');
-      expect(content).not.toContain('Draft fixture that must never be published');
+      for (const marker of ['DRAFT-FIXTURE-BODY', 'draft-fixture', 'Draft fixture that must never be published']) {
+        expect(content).not.toContain(marker);
+      }
+      for (const marker of ['SCHEDULED-FIXTURE-BODY', 'scheduled-fixture', 'Scheduled fixture that must not be published']) {
+        expect(content).not.toContain(marker);
+      }
+      expect(content).not.toContain('status-banner');
     }
+  });
+});
+
+describe('approved MDX components', () => {
+  const d = doc('articles/components-fixture/index.html');
+  const body = d.querySelector('.article .prose')!;
+
+  it('render a pull quote and a callout', () => {
+    expect(body.querySelector('.pull-quote blockquote')!.textContent).toContain('Quoted words.');
+    expect(body.querySelector('.pull-quote figcaption')!.textContent).toBe('A fixture');
+    expect(body.querySelector('.callout .callout-title')!.textContent).toBe('Background');
+  });
+
+  it('render a figure whose Markdown image is optimised, with caption and credit', () => {
+    const img = body.querySelector('figure.figure img')!;
+    expect(img.getAttribute('alt')).toBe('A test chart');
+    expect(img.getAttribute('src')).toMatch(/^\/_astro\/chart\.[\w-]+\.webp$/);
+    expect(body.querySelector('figure.figure figcaption .credit')!.textContent).toBe('Chart: The Mobility Desk');
+  });
+
+  it('render a video as a plain link and a map as a link to OpenStreetMap, loading nothing from elsewhere', () => {
+    expect(body.querySelector('.video a')!.getAttribute('href')).toBe('https://www.youtube.com/watch?v=abc123XYZ_-');
+    const map = body.querySelector('.map a')!.getAttribute('href')!;
+    expect(new URL(map).searchParams.get('mlat')).toBe('31.2304');
+    expect(body.querySelector('.map figcaption')!.textContent).toContain('31.2304° N, 121.4737° E');
+    const remote = [...d.querySelectorAll('iframe, script[src], img[src^="http"], video[src^="http"]')];
+    expect(remote).toEqual([]);
+  });
+
+  it('keep plain values written in braces', () => {
+    expect(body.textContent).toContain('Plain values in braces are allowed: 2019.');
   });
 });

@@ -19,9 +19,30 @@ export function compareNewestFirst(a: ArticleLike, b: ArticleLike): number {
   return b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id);
 }
 
-/** Articles readers may see, newest first. Drafts are dropped unless `includeDrafts` is set. */
-export function selectPublished<T extends ArticleLike>(all: readonly T[], options: { includeDrafts?: boolean } = {}): T[] {
-  return all.filter((article) => options.includeDrafts || !article.data.draft).sort(compareNewestFirst);
+export type PublicationStatus = 'published' | 'draft' | 'scheduled';
+
+/**
+ * A draft is marked `draft: true`; a scheduled article is dated after `now`. Date-only dates are
+ * midnight in the site's time zone (see dates.ts), so an article dated today goes live at the
+ * start of today there, whatever the build machine's zone.
+ */
+export function publicationStatus(article: ArticleLike, now: Date): PublicationStatus {
+  if (article.data.draft) return 'draft';
+  return article.data.published.getTime() > now.getTime() ? 'scheduled' : 'published';
+}
+
+export interface SelectOptions {
+  /** The moment of the build: articles dated after it are scheduled, not public. */
+  now: Date;
+  /** Preview builds and the dev server include drafts and scheduled articles (marked as such). */
+  includeUnpublished?: boolean;
+}
+
+/** Articles readers may see, newest first. */
+export function selectPublished<T extends ArticleLike>(all: readonly T[], options: SelectOptions): T[] {
+  return all
+    .filter((article) => options.includeUnpublished || publicationStatus(article, options.now) === 'published')
+    .sort(compareNewestFirst);
 }
 
 /** The date a reader and a crawler should see as "last changed". */

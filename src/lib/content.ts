@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '../site.config.ts';
-import { selectPublished } from './articles.ts';
+import { publicationStatus, selectPublished, type PublicationStatus } from './articles.ts';
 import { findDanglingReferences, findReservedPageSlugs, formatProblems, type ContentProblem } from './validate.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -22,6 +22,12 @@ interface Content {
 }
 
 let loaded: Promise<Content> | undefined;
+
+/** The moment of this build: articles dated after it are scheduled. */
+const BUILD_TIME = new Date();
+
+/** Drafts and scheduled articles show in previews and on the dev server, never in production. */
+export const showsUnpublished: boolean = import.meta.env.SHOW_UNPUBLISHED === true;
 
 async function load(): Promise<Content> {
   const [articles, authors, topics, pages] = await Promise.all([
@@ -59,7 +65,7 @@ async function load(): Promise<Content> {
     throw new Error(`Content check failed with ${problems.length} problem(s):\n${formatProblems(problems)}`);
   }
   return {
-    articles: selectPublished(articles),
+    articles: selectPublished(articles, { now: BUILD_TIME, includeUnpublished: showsUnpublished }),
     authors: authorMap,
     topics: topicMap,
     pages: pages.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title)),
@@ -72,9 +78,14 @@ function content(): Promise<Content> {
   return loaded;
 }
 
-/** Public articles, newest first. Drafts are never included. */
+/** Public articles, newest first. Drafts and scheduled articles only in previews and dev. */
 export async function getPublishedArticles(): Promise<Article[]> {
   return (await content()).articles;
+}
+
+/** Whether an article is public yet, to mark drafts and scheduled articles in previews. */
+export function statusOf(article: Article): PublicationStatus {
+  return publicationStatus(article, BUILD_TIME);
 }
 
 /** Authors in name order. */

@@ -2,6 +2,9 @@ import { absoluteUrl } from '../lib/urls.ts';
 import { paths, site } from '../site.config.ts';
 
 export function GET() {
-  const body = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(paths.sitemap(), site.url)}`, ''].join('\n');
+  // A preview build (drafts included) must never be indexed, even if it is deployed by mistake.
+  const body = site.preview
+    ? ['User-agent: *', 'Disallow: /', ''].join('\n')
+    : ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(paths.sitemap(), site.url)}`, ''].join('\n');
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parseContentDate } from '../../src/lib/dates.ts';
 import {
   adjacentArticles,
   byAuthor,
   byTopic,
   lastModified,
   paginate,
+  publicationStatus,
   relatedArticles,
   selectPublished,
   type ArticleLike,
@@ -29,28 +31,59 @@ const c = article('c', '2019-03-03', ['china', 'ev'], { authors: [{ id: 'wz' }, 
 const d = article('d', '2019-03-09', ['ev'], { draft: true });
 const e = article('e', '2019-03-05', ['other']);
 
+const NOW = new Date('2026-11-25T12:00:00Z');
+const at = { now: NOW };
+
 describe('selectPublished', () => {
   it('excludes drafts', () => {
-    expect(selectPublished([a, b, c, d]).map((x) => x.id)).not.toContain('d');
+    expect(selectPublished([a, b, c, d], at).map((x) => x.id)).not.toContain('d');
   });
 
-  it('includes drafts only when asked', () => {
-    expect(selectPublished([a, d], { includeDrafts: true }).map((x) => x.id)).toEqual(['d', 'a']);
+  it('excludes articles dated after the build', () => {
+    const future = article('f', '2026-11-26T00:00:00Z', ['ev']);
+    expect(selectPublished([a, future], at).map((x) => x.id)).toEqual(['a']);
+  });
+
+  it('includes drafts and scheduled articles only when asked', () => {
+    const future = article('f', '2027-01-01', ['ev']);
+    expect(selectPublished([a, d, future], { ...at, includeUnpublished: true }).map((x) => x.id)).toEqual(['f', 'd', 'a']);
   });
 
   it('sorts newest first and breaks ties by id', () => {
-    expect(selectPublished([a, e, c, b]).map((x) => x.id)).toEqual(['b', 'e', 'c', 'a']);
+    expect(selectPublished([a, e, c, b], at).map((x) => x.id)).toEqual(['b', 'e', 'c', 'a']);
   });
 
   it('does not reorder its input', () => {
     const input = [a, b];
-    selectPublished(input);
+    selectPublished(input, at);
     expect(input.map((x) => x.id)).toEqual(['a', 'b']);
   });
 });
 
+describe('publicationStatus', () => {
+  const dated = (day: string) => {
+    const published = parseContentDate(day, 'Europe/London');
+    if (typeof published === 'string') throw new Error(published);
+    return article('x', '2000-01-01', ['ev'], { published });
+  };
+
+  it('publishes a date-only article at midnight in the site time zone, not in UTC', () => {
+    // 1 July 2026 begins at 23:00 UTC on 30 June in London (BST).
+    expect(publicationStatus(dated('2026-07-01'), new Date('2026-06-30T22:59:00Z'))).toBe('scheduled');
+    expect(publicationStatus(dated('2026-07-01'), new Date('2026-06-30T23:00:00Z'))).toBe('published');
+    // In winter London is on UTC.
+    expect(publicationStatus(dated('2026-12-01'), new Date('2026-11-30T23:59:00Z'))).toBe('scheduled');
+    expect(publicationStatus(dated('2026-12-01'), new Date('2026-12-01T00:00:00Z'))).toBe('published');
+  });
+
+  it('calls a draft a draft whatever its date', () => {
+    expect(publicationStatus(d, NOW)).toBe('draft');
+    expect(publicationStatus({ ...d, data: { ...d.data, published: new Date('2030-01-01') } }, NOW)).toBe('draft');
+  });
+});
+
 describe('relatedArticles', () => {
-  const published = selectPublished([a, b, c, e]);
+  const published = selectPublished([a, b, c, e], at);
 
   it('ranks by shared topics, then by date', () => {
     // c shares ev and china with a; b shares only ev.
@@ -69,7 +102,7 @@ describe('relatedArticles', () => {
 });
 
 describe('adjacentArticles', () => {
-  const list = selectPublished([a, b, c]);
+  const list = selectPublished([a, b, c], at);
 
   it('finds the newer and older neighbours', () => {
     const { newer, older } = adjacentArticles(c, list);

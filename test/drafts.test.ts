@@ -1,0 +1,67 @@
+/**
+ * A preview build (`npm run build -- --drafts`) shows drafts and scheduled articles, clearly marked,
+ * and is kept out of search engines. The production side (absent everywhere) is in site.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, SITE_CONTENT, SITE_URL, TMP } from './helpers.ts';
+import { spawnSync } from 'node:child_process';
+
+const OUT = join(TMP, 'preview-dist');
+const read = (file: string) => readFileSync(join(OUT, file), 'utf8');
+const doc = (file: string) => parseHTML(read(file)).document;
+let output = '';
+
+beforeAll(() => {
+  // SITE_CONTENT was written by global-setup: content/ plus a draft and a scheduled fixture.
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--drafts', '--out-dir', OUT], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: SITE_CONTENT, SITE_URL, FORCE_COLOR: '0' },
+  });
+  output = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) throw new Error(`The preview build failed:\n${output}`);
+});
+
+describe('a preview build with --drafts', () => {
+  it('has a page for the draft, marked as a draft', () => {
+    const d = doc('articles/draft-fixture/index.html');
+    expect(d.querySelector('h1')!.textContent).toBe('Draft fixture that must never be published');
+    expect(d.querySelector('.status-banner')!.textContent).toMatch(/^Draft: not published\. This page appears only in previews\./);
+  });
+
+  it('has a page for the scheduled article, marked with the day it goes live', () => {
+    const banner = doc('articles/scheduled-fixture/index.html').querySelector('.status-banner')!;
+    expect(banner.textContent).toContain('Scheduled: goes live on 1 June 2099.');
+    expect(banner.querySelector('time')!.getAttribute('datetime')).toBe('2099-05-31T23:00:00.000Z');
+  });
+
+  it('lists them with a badge, and marks no published article', () => {
+    const items = [...doc('archive/index.html').querySelectorAll('.article-list li')];
+    const badge = (slug: string) =>
+      items.find((li) => li.querySelector('a')!.getAttribute('href') === `/articles/${slug}/`)?.querySelector('.status-badge')?.textContent;
+    expect(badge('draft-fixture')).toBe('Draft');
+    expect(badge('scheduled-fixture')).toBe('Scheduled');
+    expect(badge('alliance-innovation-lab-shanghai')).toBeUndefined();
+  });
+
+  it('asks search engines to stay away from every page', () => {
+    for (const file of ['index.html', 'articles/draft-fixture/index.html', 'articles/alliance-innovation-lab-shanghai/index.html']) {
+      expect(doc(file).querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
+    }
+    expect(read('robots.txt')).toMatch(/^User-agent: \*\nDisallow: \/\n/);
+  });
+
+  it('includes them in the feed, since the whole preview is for reviewers', () => {
+    const feed = new XMLParser().parse(read('rss.xml'));
+    const links = feed.rss.channel.item.map((item: { link: string }) => item.link);
+    expect(links).toContain(`${SITE_URL}/articles/draft-fixture/`);
+  });
+
+  it('says it must not be deployed', () => {
+    expect(output).toContain('This is a preview with drafts and scheduled articles');
+  });
+});
