@@ -3,6 +3,7 @@
  * over content/): every mistake is reported at once, each with its own file, line, field and words.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContentProblem } from '../src/lib/validate.ts';
@@ -111,5 +112,46 @@ describe('npm run check:content', () => {
     const result = run({ CONTENT_DIR: 'content' });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Content check passed');
+  });
+});
+
+describe('the editor task', () => {
+  // .vscode/tasks.json is JSON with comments: drop the comment lines before parsing.
+  const tasks = JSON.parse(
+    readFileSync(join(ROOT, '.vscode/tasks.json'), 'utf8')
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('//'))
+      .join('\n'),
+  ) as { tasks: { label: string; args?: string[]; problemMatcher: { pattern: { regexp: string }; background?: { beginsPattern: string; endsPattern: string } } }[] };
+
+  it('turns every problem line into a file and line, and nothing else', () => {
+    const output = spawnSync(process.execPath, ['scripts/check-content.ts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: DIR, GITHUB_ACTIONS: '' },
+    }).stderr;
+    for (const task of tasks.tasks) {
+      const matcher = new RegExp(task.problemMatcher.pattern.regexp);
+      const matches = output.split('\n').flatMap((line) => {
+        const m = matcher.exec(line);
+        return m ? [{ file: m[1], line: m[2] ? Number(m[2]) : undefined, field: m[3] }] : [];
+      });
+      expect(matches).toHaveLength(expected.length);
+      expect(matches).toContainEqual({ file: `${PREFIX}articles/unknown-author.mdx`, line: 7, field: 'authors[1]' });
+      expect(matches).toContainEqual({ file: `${PREFIX}articles/same-slug/index.mdx`, line: undefined, field: 'file name' });
+    }
+  });
+
+  it('watches with begin and end lines the background matcher knows', () => {
+    const task = tasks.tasks.find((t) => t.args?.includes('--watch'))!;
+    const result = spawnSync(process.execPath, ['scripts/check-content.ts', '--watch'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 3000,
+      env: { ...process.env, CONTENT_DIR: 'content' },
+    });
+    const lines = result.stdout.split('\n');
+    expect(lines.some((l) => new RegExp(task.problemMatcher.background!.beginsPattern).test(l))).toBe(true);
+    expect(lines.some((l) => new RegExp(task.problemMatcher.background!.endsPattern).test(l))).toBe(true);
   });
 });
