@@ -24,8 +24,8 @@ export interface SiteConfig {
   timeZone: string;
   /** Where the source lives, for "Edit this page" and "Report an error" links. */
   repository: { url: string; branch: string };
-  /** The organisation that publishes the site. */
-  publisher: { name: string; url: string };
+  /** The organisation that publishes the site; `logo` is a square PNG in `public/` (structured data). */
+  publisher: { name: string; url: string; logo: string };
   /** Address readers write to about errors. */
   correctionsEmail: string;
   /** Articles per page on the archive, author and topic lists. */
@@ -57,7 +57,7 @@ export const site: SiteConfig = {
   language: 'en-GB',
   timeZone: 'Europe/London',
   repository: { url: 'https://github.com/mobility-desk/mobility-desk', branch: 'main' },
-  publisher: { name: 'The Mobility Desk', url: 'https://mobility-desk.example.org' },
+  publisher: { name: 'The Mobility Desk', url: 'https://mobility-desk.example.org', logo: '/logo.png' },
   correctionsEmail: 'corrections@mobility-desk.example.org',
   pageSize: 10,
   homeSize: 6,

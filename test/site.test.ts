@@ -266,3 +266,70 @@ describe('approved MDX components', () => {
     expect(body.textContent).toContain('Plain values in braces are allowed: 2019.');
   });
 });
+
+describe('structured data', () => {
+  const graph = (file: string) => {
+    const scripts = [...doc(file).querySelectorAll('script[type="application/ld+json"]')];
+    expect(scripts).toHaveLength(1);
+    return JSON.parse(scripts[0]!.textContent!)['@graph'] as Record<string, any>[];
+  };
+
+  it.each(articlePages)('%s has a NewsArticle and breadcrumbs that agree with the page', (file) => {
+    const d = doc(file);
+    const [article, crumbs] = graph(file);
+    const source = published.find((s) => file === `articles/${s.slug}/index.html`)!;
+    expect(article!['@type']).toBe('NewsArticle');
+    expect(article!.headline).toBe(source.data.title);
+    expect(article!.mainEntityOfPage['@id']).toBe(urlOf(file));
+    expect(article!.datePublished).toBe(d.querySelector('meta[property="article:published_time"]')!.getAttribute('content'));
+    expect(article!.dateModified).toBe(d.querySelector('meta[property="article:modified_time"]')!.getAttribute('content'));
+    expect(article!.author.map((p: { url: string }) => p.url)).toEqual((source.data.authors as string[]).map((id) => `${SITE_URL}/authors/${id}/`));
+    for (const person of article!.author) expect(person.jobTitle).toBeTruthy();
+    expect(article!.publisher.logo.url).toBe(`${SITE_URL}/logo.png`);
+    expect(all).toContain('logo.png');
+    if (source.data.image) expect(article!.image[0]).toBe(d.querySelector('meta[property="og:image"]')!.getAttribute('content'));
+    if (source.data.location) expect(article!.dateline).toBe(source.data.location);
+    expect(crumbs!['@type']).toBe('BreadcrumbList');
+    expect(crumbs!.itemListElement.at(-1).item).toBe(urlOf(file));
+    for (const item of crumbs!.itemListElement) expect(item.item).toMatch(/^https:\/\//);
+  });
+
+  it('has a Person on author pages and the WebSite on the home page', () => {
+    const [person] = graph('authors/wei-zhang/index.html');
+    expect(person).toMatchObject({ '@type': 'Person', name: 'Wei Zhang', jobTitle: 'Shanghai correspondent', url: `${SITE_URL}/authors/wei-zhang/` });
+    expect(person!.image).toMatch(/^https:\/\/news\.test\.example\/_astro\/.+\.jpe?g$/);
+    const [website] = graph('index.html');
+    expect(website).toMatchObject({ '@type': 'WebSite', url: `${SITE_URL}/`, name: doc('index.html').querySelector('h1')!.textContent });
+  });
+});
+
+describe('reading aids', () => {
+  it('gives every article a reading time', () => {
+    for (const file of articlePages) expect(doc(file).querySelector('.byline-reading')!.textContent).toMatch(/^\d+ min read$/);
+  });
+
+  it('links each article to the next older and newer ones, in archive order', () => {
+    const order = [...doc('archive/index.html').querySelectorAll('.article-list-title a')].map((a) => a.getAttribute('href'));
+    order.forEach((href, index) => {
+      const nav = doc(`${href!.slice(1)}index.html`).querySelector('.article-nav')!;
+      expect(nav.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(order[index - 1]);
+      expect(nav.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(order[index + 1]);
+    });
+  });
+
+  it('shows corrections on the article, in its modified date, and on /corrections/', () => {
+    const source = published.find((s) => Array.isArray(s.data.corrections))!;
+    const corrections = source.data.corrections as { date: string; text: string }[];
+    const d = doc(`articles/${source.slug}/index.html`);
+    expect(d.querySelector('.corrections li')!.textContent).toContain(corrections[0]!.text.slice(0, 40));
+    expect(d.querySelector('meta[property="article:modified_time"]')!.getAttribute('content')).toMatch(new RegExp(`^${corrections.at(-1)!.date}`));
+    const list = doc('corrections/index.html').querySelectorAll('.corrections-list li');
+    expect(list).toHaveLength(published.flatMap((s) => (s.data.corrections as unknown[] | undefined) ?? []).length);
+    expect(list[0]!.querySelector('a')!.getAttribute('href')).toBe(`/articles/${source.slug}/`);
+  });
+
+  it('keeps the share button hidden until a script finds the browser can share', () => {
+    const item = doc(articlePages[0]!).querySelector('[data-share-native]')!;
+    expect(item.hasAttribute('hidden')).toBe(true);
+  });
+});

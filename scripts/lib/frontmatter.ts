@@ -189,7 +189,7 @@ export function schemaProblems(
       hint = 'write the date as YYYY-MM-DD, or a date-time with offset such as 2019-02-28T09:30:00+08:00';
     } else if (issue.code === 'too_big' && typeof input === 'string') {
       message = `${issue.message} (this one has ${input.length}; shorten it by ${input.length - Number(issue.maximum)})`;
-    } else if (issue.code === 'custom' && /date/.test(issue.message) && !/updated/.test(issue.message)) {
+    } else if (issue.code === 'custom' && /not a calendar date|not a valid date|must be a date like/.test(issue.message)) {
       hint = 'write the date as YYYY-MM-DD, or a date-time with offset such as 2019-02-28T09:30:00+08:00';
     }
     const line = input === undefined && issue.code !== 'custom' ? lineAt(source, full) : keyLine(source, full);

@@ -8,6 +8,7 @@ export interface ArticleLike {
   data: {
     published: Date;
     updated?: Date | undefined;
+    corrections?: readonly { date: Date; text: string }[] | undefined;
     draft: boolean;
     topics: readonly { id: string }[];
     authors: readonly { id: string }[];
@@ -47,7 +48,21 @@ export function selectPublished<T extends ArticleLike>(all: readonly T[], option
 
 /** The date a reader and a crawler should see as "last changed". */
 export function lastModified(article: ArticleLike): Date {
-  return article.data.updated ?? article.data.published;
+  const dates = [article.data.published, article.data.updated, ...(article.data.corrections ?? []).map((c) => c.date)];
+  return new Date(Math.max(...dates.filter((d): d is Date => d instanceof Date).map((d) => d.getTime())));
+}
+
+export interface CorrectionEntry<T extends ArticleLike> {
+  article: T;
+  date: Date;
+  text: string;
+}
+
+/** Every correction of every article, newest first (ties by article order), for /corrections/. */
+export function allCorrections<T extends ArticleLike>(articles: readonly T[]): CorrectionEntry<T>[] {
+  return articles
+    .flatMap((article) => (article.data.corrections ?? []).map((c) => ({ article, date: c.date, text: c.text })))
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || compareNewestFirst(a.article, b.article));
 }
 
 export function byAuthor<T extends ArticleLike>(articles: readonly T[], authorId: string): T[] {

@@ -102,20 +102,40 @@ export function articleSchema<I extends z.ZodType, R extends z.ZodType, D extend
         .strict()
         .optional()
         .describe('Original source: press release or first publisher.'),
+      corrections: z
+        .array(
+          z
+            .object({
+              date: date().describe('Day the correction was made.'),
+              text: nonEmpty('corrections.text').describe('What was wrong and what the article says now.'),
+            })
+            .strict(),
+        )
+        .optional()
+        .describe('Corrections made after publication, oldest first; shown on the article and listed at /corrections/.'),
       draft: z
         .boolean()
         .default(false)
         .describe('true keeps the article out of production pages, feeds and the sitemap.'),
     })
     .strict()
-    .refine(
-      (data) => {
-        // Only comparable once both are dates (the editor schema keeps them as strings).
-        const { published, updated } = data as { published: unknown; updated?: unknown };
-        return !(published instanceof Date && updated instanceof Date) || updated >= published;
-      },
-      { error: 'updated must not be before published', path: ['updated'] },
-    );
+    .superRefine((data, ctx) => {
+      // Only comparable once the dates are Dates (the editor schema keeps them as strings).
+      const { published, updated, corrections = [] } = data as {
+        published: unknown;
+        updated?: unknown;
+        corrections?: { date: unknown }[];
+      };
+      if (!(published instanceof Date)) return;
+      if (updated instanceof Date && updated < published) {
+        ctx.addIssue({ code: 'custom', message: 'updated must not be before published', path: ['updated'] });
+      }
+      corrections.forEach((correction, index) => {
+        if (correction.date instanceof Date && correction.date < published) {
+          ctx.addIssue({ code: 'custom', message: 'a correction cannot be dated before published', path: ['corrections', index, 'date'] });
+        }
+      });
+    });
 }
 
 const link = z

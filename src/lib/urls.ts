@@ -40,6 +40,7 @@ export interface Paths {
   topics(): string;
   topic(id: string, page?: number): string;
   page(slug: string): string;
+  corrections(): string;
   rss(): string;
   sitemap(): string;
 }
@@ -66,13 +67,14 @@ export function makePaths(base: string): Paths {
     topics: () => withBase('/topics/'),
     topic: (id, page) => withBase(paged(`/topics/${seg(id)}/`, page)),
     page: (slug) => withBase(`/${seg(slug)}/`),
+    corrections: () => withBase('/corrections/'),
     rss: () => withBase('/rss.xml'),
     sitemap: () => withBase('/sitemap-index.xml'),
   };
 }
 
 /** Top-level path segments owned by the site's routes: a docs page may not take one of these. */
-export const RESERVED_PAGE_SLUGS = ['articles', 'archive', 'authors', 'topics', 'rss.xml', '404', '_astro'];
+export const RESERVED_PAGE_SLUGS = ['articles', 'archive', 'authors', 'topics', 'corrections', 'rss.xml', '404', '_astro'];
 
 /** Turns a path (already carrying the base) into an absolute URL on the site's origin. */
 export function absoluteUrl(path: string, siteUrl: string): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContentDate } from '../../src/lib/dates.ts';
 import {
   adjacentArticles,
+  allCorrections,
   byAuthor,
   byTopic,
   lastModified,
@@ -144,5 +145,24 @@ describe('paginate', () => {
 
   it('rejects a page size that is not a positive integer', () => {
     expect(() => paginate([1], 0)).toThrow(/positive integer/);
+  });
+});
+
+describe('corrections', () => {
+  const fixed = article('f', '2019-03-01', ['ev'], {
+    updated: new Date('2019-03-02'),
+    corrections: [{ date: new Date('2019-03-04'), text: 'Second' }],
+  });
+  const other = article('g', '2019-03-03', ['ev'], { corrections: [{ date: new Date('2019-03-05'), text: 'Third' }] });
+
+  it('count as a modification of the article', () => {
+    expect(lastModified(fixed).toISOString()).toBe('2019-03-04T00:00:00.000Z');
+  });
+
+  it('are listed across articles, newest first', () => {
+    expect(allCorrections([fixed, other, a]).map((c) => [c.article.id, c.text])).toEqual([
+      ['g', 'Third'],
+      ['f', 'Second'],
+    ]);
   });
 });
