@@ -43,12 +43,19 @@ export function scanHtml(html: string): PageScan {
 /** URLs a feed or sitemap points to: `<loc>`, `<link>`, `<guid>`, `href=` and `src=` anywhere. */
 export function scanXmlUrls(xml: string): string[] {
   const urls: string[] = [];
+  // Processing instructions (the xml-stylesheet) are for browsers: see scanXmlStylesheets.
+  xml = xml.replace(/<\?[\s\S]*?\?>/g, '');
   const text = /<(loc|link|guid)(?:\s[^>]*)?>([^<]+)<\/\1>/g;
   for (const match of xml.matchAll(text)) urls.push(decodeXml(match[2]!.trim()));
   // Attributes, including those inside escaped HTML in <content:encoded> and <description>.
   const attribute = /\b(?:href|src)=(?:"|&quot;)(.*?)(?:"|&quot;)/g;
   for (const match of xml.matchAll(attribute)) urls.push(decodeXml(match[1]!));
   return urls;
+}
+
+/** `href`s of `<?xml-stylesheet?>` instructions: a browser applies them only from the same origin. */
+export function scanXmlStylesheets(xml: string): string[] {
+  return [...xml.matchAll(/<\?xml-stylesheet\s[^?]*?href="([^"]+)"[^?]*\?>/g)].map((match) => decodeXml(match[1]!));
 }
 
 function decodeXml(text: string): string {

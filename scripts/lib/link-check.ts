@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
 import { fileForPath, listFiles, urlPathFor } from './dist-files.ts';
-import { lineContaining, scanHtml, scanXmlUrls, type PageScan } from './html-scan.ts';
+import { lineContaining, scanHtml, scanXmlStylesheets, scanXmlUrls, type PageScan } from './html-scan.ts';
 
 export interface LinkCheckOptions {
   /** The built site. */
@@ -205,9 +205,18 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
     }
   }
 
-  // Pass 3: feeds and sitemaps must use absolute URLs that exist in the build.
+  // Pass 3: feeds and sitemaps must use absolute URLs that exist in the build; their stylesheets
+  // must exist on the same origin.
   for (const file of xmlFiles) {
-    for (const raw of scanXmlUrls(readFileSync(join(dir, file), 'utf8'))) {
+    const xml = readFileSync(join(dir, file), 'utf8');
+    for (const raw of scanXmlStylesheets(xml)) {
+      report.feedUrlsChecked++;
+      const url = new URL(raw, `${siteUrl}${urlPathFor(file, basePath)}`);
+      if (url.origin !== new URL(siteUrl).origin || !fileForPath(dir, url.pathname, basePath)) {
+        report.broken.push({ page: urlPathFor(file, basePath), link: raw, reason: 'stylesheet not found on this site' });
+      }
+    }
+    for (const raw of scanXmlUrls(xml)) {
       report.feedUrlsChecked++;
       const feed = urlPathFor(file, basePath);
       if (!/^[a-z][a-z0-9+.-]*:/i.test(raw)) {

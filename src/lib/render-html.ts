@@ -24,6 +24,13 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Absolute URL of the article's hero image as a 1200-pixel JPEG, the size feeds and social cards use. */
+export async function heroImageUrl(article: Article): Promise<string | undefined> {
+  if (!article.data.image) return undefined;
+  const { src } = article.data.image;
+  return absoluteUrl((await getImage({ src, width: Math.min(1200, src.width), format: 'jpeg' })).src, site.url);
+}
+
 export async function articleHtml(article: Article): Promise<string> {
   const { Content } = await render(article);
   const body = await (await getContainer()).renderToString(Content, { props: { components: mdxComponents } });

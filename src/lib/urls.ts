@@ -28,6 +28,14 @@ export function normaliseSiteUrl(value: string, name = 'SITE_URL'): string {
   return url.origin;
 }
 
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** A feed of the whole site (no scope), of one topic or of one author. */
+export type FeedScope = { topic: string } | { author: string } | undefined;
+
+/** File names of the feed formats: the same under the site root, a topic or an author. */
+export const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
 export interface Paths {
   /** Prefixes a root-relative path with the base path; other URLs pass through untouched. */
   withBase(path: string): string;
@@ -41,7 +49,10 @@ export interface Paths {
   topic(id: string, page?: number): string;
   page(slug: string): string;
   corrections(): string;
-  rss(): string;
+  /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
+  feed(format: FeedFormat, scope?: FeedScope): string;
+  /** The XSL stylesheet that makes the XML feeds readable in a browser. */
+  feedStylesheet(): string;
   sitemap(): string;
 }
 
@@ -68,7 +79,11 @@ export function makePaths(base: string): Paths {
     topic: (id, page) => withBase(paged(`/topics/${seg(id)}/`, page)),
     page: (slug) => withBase(`/${seg(slug)}/`),
     corrections: () => withBase('/corrections/'),
-    rss: () => withBase('/rss.xml'),
+    feed: (format, scope) => {
+      const dir = !scope ? '/' : 'topic' in scope ? `/topics/${seg(scope.topic)}/` : `/authors/${seg(scope.author)}/`;
+      return withBase(dir + FEED_FILES[format]);
+    },
+    feedStylesheet: () => withBase('/feed.xsl'),
     sitemap: () => withBase('/sitemap-index.xml'),
   };
 }

@@ -38,8 +38,12 @@ describe('rssItem', () => {
       description: 'D',
       url: page,
       published: new Date('2019-02-28T00:00:00Z'),
+      modified: new Date('2019-02-28T00:00:00Z'),
       content: '<p>x</p>',
-      authors: ['Ann & Bo', 'Cy'],
+      authors: [
+        { name: 'Ann & Bo', url: 'https://n.example/authors/ann/' },
+        { name: 'Cy', url: 'https://n.example/authors/cy/' },
+      ],
       categories: ['China'],
     });
     expect(item.customData).toBe('<dc:creator>Ann &amp; Bo</dc:creator><dc:creator>Cy</dc:creator>');

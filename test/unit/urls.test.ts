@@ -45,7 +45,10 @@ describe('makePaths', () => {
     expect(root.author('wei-zhang', 3)).toBe('/authors/wei-zhang/3/');
     expect(root.topic('china', 2)).toBe('/topics/china/2/');
     expect(root.page('about')).toBe('/about/');
-    expect(root.rss()).toBe('/rss.xml');
+    expect(root.feed('rss')).toBe('/rss.xml');
+    expect(root.feed('json', { topic: 'ev' })).toBe('/topics/ev/feed.json');
+    expect(root.feed('atom', { author: 'ann' })).toBe('/authors/ann/atom.xml');
+    expect(makePaths('/news').feed('atom', { author: 'ann' })).toBe('/news/authors/ann/atom.xml');
     expect(root.sitemap()).toBe('/sitemap-index.xml');
   });
 

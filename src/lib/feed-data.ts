@@ -1,0 +1,119 @@
+/**
+ * Feeds from the collections: the site's, each topic's and each author's, in RSS, Atom and JSON
+ * Feed. Routes call `feedResponse`; pages call `feedLinks` for autodiscovery. Every feed reads
+ * `getPublishedArticles()`, so drafts and scheduled articles never reach one.
+ */
+import rss from '@astrojs/rss';
+import { paths, site } from '../site.config.ts';
+import { byAuthor, byTopic, lastModified } from './articles.ts';
+import { authorsOf, getPublishedArticles, topicsOf, type Article, type Author, type Topic } from './content.ts';
+import { atomFeed, feedUpdated, jsonFeed, rssItem, type FeedArticle, type FeedChannel } from './feeds.ts';
+import { articleHtml, heroImageUrl } from './render-html.ts';
+import { absoluteUrl, type FeedFormat, type FeedScope } from './urls.ts';
+
+export type FeedSubject = { topic: Topic } | { author: Author } | undefined;
+
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+
+function scopeOf(subject: FeedSubject): FeedScope {
+  if (!subject) return undefined;
+  return 'topic' in subject ? { topic: subject.topic.id } : { author: subject.author.id };
+}
+
+function titleOf(subject: FeedSubject): string {
+  if (!subject) return site.title;
+  return `${'topic' in subject ? subject.topic.data.name : subject.author.data.name} · ${site.title}`;
+}
+
+const abs = (path: string) => absoluteUrl(path, site.url);
+
+// The same article appears in the site feed and in its topics' and authors' feeds: render it once.
+const items = new Map<string, Promise<FeedArticle>>();
+
+function feedItem(article: Article): Promise<FeedArticle> {
+  let item = items.get(article.id);
+  if (!item) {
+    item = (async () => ({
+      title: article.data.title,
+      description: article.data.description,
+      url: abs(paths.article(article.id)),
+      published: article.data.published,
+      modified: lastModified(article),
+      content: await articleHtml(article),
+      authors: (await authorsOf(article)).map((author) => ({ name: author.data.name, url: abs(paths.author(author.id)) })),
+      categories: (await topicsOf(article)).map((topic) => topic.data.name),
+      image: await heroImageUrl(article),
+    }))();
+    items.set(article.id, item);
+  }
+  return item;
+}
+
+async function itemsFor(subject: FeedSubject): Promise<FeedArticle[]> {
+  let articles = await getPublishedArticles();
+  if (subject) articles = 'topic' in subject ? byTopic(articles, subject.topic.id) : byAuthor(articles, subject.author.id);
+  // Newest first and limited; older articles stay reachable through the archive pages.
+  return Promise.all(articles.slice(0, site.feedSize).map(feedItem));
+}
+
+function channelFor(subject: FeedSubject, entries: readonly FeedArticle[]): FeedChannel {
+  const scope = scopeOf(subject);
+  const home = !subject ? paths.home() : 'topic' in subject ? paths.topic(subject.topic.id) : paths.author(subject.author.id);
+  const description = !subject
+    ? site.description
+    : 'topic' in subject
+      ? subject.topic.data.description
+      : `Articles by ${subject.author.data.name}, ${subject.author.data.role}.`;
+  return {
+    title: titleOf(subject),
+    description,
+    language: site.language,
+    homeUrl: abs(home),
+    urls: { rss: abs(paths.feed('rss', scope)), atom: abs(paths.feed('atom', scope)), json: abs(paths.feed('json', scope)) },
+    // Root-relative: a browser only applies a same-origin stylesheet, and previews run elsewhere.
+    stylesheet: paths.feedStylesheet(),
+    icon: abs(paths.withBase(site.publisher.logo)),
+    favicon: abs(paths.withBase('/favicon.svg')),
+    updated: feedUpdated(entries, new Date(0)),
+  };
+}
+
+export async function feedResponse(format: FeedFormat, subject: FeedSubject): Promise<Response> {
+  const entries = await itemsFor(subject);
+  const channel = channelFor(subject, entries);
+  if (format === 'rss') {
+    return rss({
+      title: channel.title,
+      description: channel.description,
+      // The channel link is the page the feed belongs to, base path included.
+      site: channel.homeUrl,
+      stylesheet: channel.stylesheet,
+      xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
+      customData:
+        `<language>${site.language}</language>` +
+        `<lastBuildDate>${channel.updated.toUTCString()}</lastBuildDate>` +
+        `<atom:link href="${channel.urls.rss}" rel="self" type="application/rss+xml"/>`,
+      items: entries.map(rssItem),
+    });
+  }
+  const body = format === 'atom' ? atomFeed(channel, entries) : `${JSON.stringify(jsonFeed(channel, entries), null, 2)}\n`;
+  return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
+}
+
+/** `<link rel="alternate">` entries for a page: the site's feeds, and the topic's or author's. */
+export function feedLinks(subject?: FeedSubject): { type: string; title: string; href: string }[] {
+  const subjects: FeedSubject[] = subject ? [subject, undefined] : [undefined];
+  return subjects.flatMap((s) =>
+    (['rss', 'atom', 'json'] as const).map((format) => ({
+      type: CONTENT_TYPES[format].split(';')[0]!,
+      title: `${titleOf(s)} (${FORMAT_NAMES[format]})`,
+      href: abs(paths.feed(format, scopeOf(s))),
+    })),
+  );
+}

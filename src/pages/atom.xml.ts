@@ -1,0 +1,3 @@
+import { feedResponse } from '../lib/feed-data.ts';
+
+export const GET = () => feedResponse('atom', undefined);
