@@ -2,9 +2,10 @@
  * `npm run build`: the content check, a clean Astro build, then the link check. Whatever fails, `dist/` is removed,
  * so a half-built or broken site can never be mistaken for a deployable one.
  *
- *   node scripts/build.ts [--external] [--drafts] [--out-dir dist]
+ *   node scripts/build.ts [--external] [--drafts] [--no-social-images] [--out-dir dist]
  *   --external also checks links to other sites; --drafts builds a preview with drafts and
- *   scheduled articles into dist-preview/; --out-dir builds somewhere else (tests do)
+ *   scheduled articles into dist-preview/; --no-social-images skips drawing Open Graph cards
+ *   (quicker); --out-dir builds somewhere else (tests do)
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
@@ -21,12 +22,14 @@ const { values } = parseArgs({
   options: {
     external: { type: 'boolean', default: false },
     drafts: { type: 'boolean', default: false },
+    'no-social-images': { type: 'boolean', default: false },
     'out-dir': { type: 'string' },
   },
 });
 // A preview with drafts goes to its own folder, so `dist/` only ever holds what may be deployed.
 const outDir = values['out-dir'] ?? (values.drafts ? 'dist-preview' : 'dist');
 if (values.drafts) process.env.SHOW_DRAFTS = '1';
+if (values['no-social-images']) process.env.SOCIAL_IMAGES = '0';
 const started = performance.now();
 
 function fail(message: string): never {

@@ -44,6 +44,12 @@ export interface SiteConfig {
    * server always shows them.
    */
   preview: boolean;
+  /**
+   * Draw an Open Graph card for each article without a hero image. `SOCIAL_IMAGES=0` (or
+   * `npm run build -- --no-social-images`) skips them for quick builds; those articles then share
+   * no image.
+   */
+  socialImages: boolean;
 }
 
 const env = process.env;
@@ -66,6 +72,7 @@ export const site: SiteConfig = {
   contentDir: env.CONTENT_DIR || 'content',
   contentRoot: resolve(env.CONTENT_DIR || 'content'),
   preview: env.SHOW_DRAFTS === '1' || env.SHOW_DRAFTS === 'true',
+  socialImages: env.SOCIAL_IMAGES !== '0' && env.SOCIAL_IMAGES !== 'false',
 };
 
 if (!existsSync(site.contentRoot)) {

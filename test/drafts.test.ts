@@ -2,7 +2,7 @@
  * A preview build (`npm run build -- --drafts`) shows drafts and scheduled articles, clearly marked,
  * and is kept out of search engines. The production side (absent everywhere) is in site.test.ts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { XMLParser } from 'fast-xml-parser';
@@ -17,7 +17,8 @@ let output = '';
 
 beforeAll(() => {
   // SITE_CONTENT was written by global-setup: content/ plus a draft and a scheduled fixture.
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--drafts', '--out-dir', OUT], {
+  // Quick preview builds skip the social cards: this one checks that switch too.
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--drafts', '--no-social-images', '--out-dir', OUT], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: SITE_CONTENT, SITE_URL, FORCE_COLOR: '0' },
@@ -59,6 +60,12 @@ describe('a preview build with --drafts', () => {
     const feed = new XMLParser().parse(read('rss.xml'));
     const links = feed.rss.channel.item.map((item: { link: string }) => item.link);
     expect(links).toContain(`${SITE_URL}/articles/draft-fixture/`);
+  });
+
+  it('draws no social cards with --no-social-images, and shares no image for articles without a hero', () => {
+    expect(existsSync(join(OUT, 'og'))).toBe(false);
+    expect(doc('articles/china-largest-market-2018/index.html').querySelector('meta[property="og:image"]')).toBeNull();
+    expect(doc('articles/alliance-innovation-lab-shanghai/index.html').querySelector('meta[property="og:image"]')).not.toBeNull();
   });
 
   it('says it must not be deployed', () => {

@@ -334,3 +334,19 @@ describe('reading aids', () => {
     expect(item.hasAttribute('hidden')).toBe(true);
   });
 });
+
+describe('social images', () => {
+  it.each(articlePages)('%s shares its own image: the hero, or its generated card', async (file) => {
+    const d = doc(file);
+    const source = published.find((s) => file === `articles/${s.slug}/index.html`)!;
+    const og = d.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+    expect(d.querySelector('meta[name="twitter:card"]')!.getAttribute('content')).toBe('summary_large_image');
+    if (source.data.image) {
+      expect(og).toMatch(new RegExp(`^${SITE_URL}/_astro/.+\\.jpe?g$`));
+    } else {
+      expect(og).toBe(`${SITE_URL}/og/${source.slug}.png`);
+      const { default: sharp } = await import('sharp');
+      expect(await sharp(join(SITE_DIST, `og/${source.slug}.png`)).metadata()).toMatchObject({ width: 1200, height: 630, format: 'png' });
+    }
+  });
+});

@@ -49,6 +49,8 @@ export interface Paths {
   topic(id: string, page?: number): string;
   page(slug: string): string;
   corrections(): string;
+  /** The generated Open Graph card of an article without a hero image. */
+  socialCard(slug: string): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
   feed(format: FeedFormat, scope?: FeedScope): string;
   /** The XSL stylesheet that makes the XML feeds readable in a browser. */
@@ -79,6 +81,7 @@ export function makePaths(base: string): Paths {
     topic: (id, page) => withBase(paged(`/topics/${seg(id)}/`, page)),
     page: (slug) => withBase(`/${seg(slug)}/`),
     corrections: () => withBase('/corrections/'),
+    socialCard: (slug) => withBase(`/og/${seg(slug)}.png`),
     feed: (format, scope) => {
       const dir = !scope ? '/' : 'topic' in scope ? `/topics/${seg(scope.topic)}/` : `/authors/${seg(scope.author)}/`;
       return withBase(dir + FEED_FILES[format]);
@@ -89,7 +92,7 @@ export function makePaths(base: string): Paths {
 }
 
 /** Top-level path segments owned by the site's routes: a docs page may not take one of these. */
-export const RESERVED_PAGE_SLUGS = ['articles', 'archive', 'authors', 'topics', 'corrections', 'rss.xml', '404', '_astro'];
+export const RESERVED_PAGE_SLUGS = ['articles', 'archive', 'authors', 'topics', 'corrections', 'og', 'rss.xml', '404', '_astro'];
 
 /** Turns a path (already carrying the base) into an absolute URL on the site's origin. */
 export function absoluteUrl(path: string, siteUrl: string): string {

@@ -1,0 +1,30 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cardKey, renderCard } from '../../src/lib/social-image.ts';
+
+const cache = mkdtempSync(join(tmpdir(), 'cards-'));
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+const text = { title: 'Renault and Nissan open a joint research lab in Shanghai', topic: 'China', siteName: 'The Mobility Desk' };
+
+describe('social cards', () => {
+  it('are 1200×630 PNGs', async () => {
+    const { png, cached } = await renderCard(text, cache);
+    expect(cached).toBe(false);
+    expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
+  });
+
+  it('are drawn once per text and then read from the cache', async () => {
+    const again = await renderCard(text, cache);
+    expect(again.cached).toBe(true);
+    expect(readdirSync(cache)).toEqual([`${cardKey(text)}.png`]);
+  });
+
+  it('are drawn again when the headline, topic or site name changes', () => {
+    expect(cardKey({ ...text, title: 'Another headline' })).not.toBe(cardKey(text));
+    expect(cardKey({ ...text, topic: 'Electric' })).not.toBe(cardKey(text));
+    expect(cardKey({ ...text, siteName: 'Other' })).not.toBe(cardKey(text));
+  });
+});
