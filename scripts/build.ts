@@ -17,6 +17,7 @@ import { listFiles } from './lib/dist-files.ts';
 import { checkContent } from './lib/content-check.ts';
 import { checkLinks, formatReport } from './lib/link-check.ts';
 import { problemReport } from './lib/report.ts';
+import { buildSearchIndex } from './lib/search-index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +48,12 @@ if (problems.length > 0) fail(problemReport(problems));
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const build = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { stdio: 'inherit' });
 if (build.status !== 0) fail(`Build failed (astro build exited with ${build.status ?? build.signal}).`);
+let search: { pages: number };
+try {
+  search = await buildSearchIndex(outDir);
+} catch (error) {
+  fail(`Build failed: ${error instanceof Error ? error.message : String(error)}`);
+}
 const buildSeconds = (performance.now() - started) / 1000;
 
 const report = await checkLinks({ dir: outDir, siteUrl: site.url, basePath: site.basePath, external: values.external });
@@ -58,8 +65,9 @@ const files = listFiles(outDir);
 const bytes = files.reduce((sum, file) => sum + statSync(join(outDir, file)).size, 0);
 const total = (performance.now() - started) / 1000;
 console.log(
-  `\nBuilt ${report.pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB) into ${outDir}/ for ${site.url}${site.basePath}` +
-    ` in ${total.toFixed(1)} s (astro build ${buildSeconds.toFixed(1)} s, link check ${(total - buildSeconds).toFixed(1)} s).`,
+  `\nBuilt ${report.pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${search.pages} in the search index)` +
+    ` into ${outDir}/ for ${site.url}${site.basePath} in ${total.toFixed(1)} s` +
+    ` (astro build and search index ${buildSeconds.toFixed(1)} s, link check ${(total - buildSeconds).toFixed(1)} s).`,
 );
 if (values.drafts) {
   console.log(`This is a preview with drafts and scheduled articles: serve it with npm run preview:drafts; do not deploy ${outDir}/.`);

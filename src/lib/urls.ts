@@ -49,6 +49,9 @@ export interface Paths {
   topic(id: string, page?: number): string;
   page(slug: string): string;
   corrections(): string;
+  search(): string;
+  /** Files of the search index and its interface, written by Pagefind after the build. */
+  searchAsset(file: string): string;
   /** The generated Open Graph card of an article without a hero image. */
   socialCard(slug: string): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
@@ -82,6 +85,8 @@ export function makePaths(base: string): Paths {
     page: (slug) => withBase(`/${seg(slug)}/`),
     corrections: () => withBase('/corrections/'),
     socialCard: (slug) => withBase(`/og/${seg(slug)}.png`),
+    search: () => withBase('/search/'),
+    searchAsset: (file) => withBase(`/pagefind/${file}`),
     feed: (format, scope) => {
       const dir = !scope ? '/' : 'topic' in scope ? `/topics/${seg(scope.topic)}/` : `/authors/${seg(scope.author)}/`;
       return withBase(dir + FEED_FILES[format]);
@@ -92,7 +97,7 @@ export function makePaths(base: string): Paths {
 }
 
 /** Top-level path segments owned by the site's routes: a docs page may not take one of these. */
-export const RESERVED_PAGE_SLUGS = ['articles', 'archive', 'authors', 'topics', 'corrections', 'og', 'rss.xml', '404', '_astro'];
+export const RESERVED_PAGE_SLUGS = ['articles', 'archive', 'authors', 'topics', 'corrections', 'og', 'search', 'pagefind', 'rss.xml', '404', '_astro'];
 
 /** Turns a path (already carrying the base) into an absolute URL on the site's origin. */
 export function absoluteUrl(path: string, siteUrl: string): string {
