@@ -350,3 +350,13 @@ describe('social images', () => {
     }
   });
 });
+
+describe('fediverse attribution', () => {
+  it("names each author's Mastodon account as fediverse:creator, and only where one is given", () => {
+    const creators = (file: string) => [...doc(file).querySelectorAll('meta[name="fediverse:creator"]')].map((m) => m.getAttribute('content'));
+    const profile = readFileSync(join(SITE_CONTENT, 'authors/wei-zhang.md'), 'utf8');
+    const mastodon = /url: (https:\/\/[^/\s]+)\/@(\w+)/.exec(profile)!;
+    expect(creators('articles/alliance-innovation-lab-shanghai/index.html')).toEqual([`@${mastodon[2]}@${new URL(mastodon[1]!).host}`]);
+    expect(creators('articles/alliance-2022-plan-in-numbers/index.html')).toEqual([]);
+  });
+});
