@@ -2,12 +2,16 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { readRedirects, redirectsFile } from './src/lib/redirects.ts';
 import { lastmodFor } from './src/lib/sitemap.ts';
-import { site } from './src/site.config.ts';
+import { paths, site } from './src/site.config.ts';
 
 /** Set once Astro has resolved the config, so the sitemap reads pages from the real outDir. */
 let outDir = new URL('./dist/', import.meta.url);
+const redirects = readRedirects(site.contentRoot);
+const movedPaths = new Set(redirects.map((redirect) => paths.withBase(redirect.from)));
 
 export default defineConfig({
   site: site.url,
@@ -41,9 +45,22 @@ export default defineConfig({
         },
       },
     },
+    {
+      // Moved addresses as real 301s for the hosts that read `_redirects` (Netlify, Cloudflare
+      // Pages); the redirect pages in src/pages/[...moved].astro serve every other host.
+      name: 'newsroom:redirects',
+      hooks: {
+        'astro:build:done': ({ dir }) => {
+          writeFileSync(new URL('_redirects', dir), redirectsFile(redirects, paths.withBase));
+        },
+      },
+    },
     sitemap({
-      // The 404 page is not a page to index.
-      filter: (page) => !new URL(page).pathname.endsWith('/404/'),
+      // The 404 page and the pages of moved addresses are not pages to index.
+      filter: (page) => {
+        const path = new URL(page).pathname;
+        return !path.endsWith('/404/') && !movedPaths.has(path);
+      },
       serialize: async (item) => {
         const lastmod = await lastmodFor(item.url, site.url, outDir, site.basePath);
         return lastmod ? { ...item, lastmod } : item;

@@ -47,12 +47,22 @@ const expected: [string, number | undefined, string, RegExp][] = [
   ['articles/remote-image.mdx', 9, 'image', /remote image "https:\/\/example\.com\/chart\.png" is not allowed/],
   ['authors/bad-author.md', 2, 'role', /required field "role" is missing/],
   ['authors/bad-author.md', 3, 'twitter', /unknown field "twitter"/],
+  ['redirects.yaml', 4, '[1].from', /\/articles\/china-largest-market-2018\/ is still published \(by .*articles\/china-largest-market-2018\.mdx\)/],
+  ['redirects.yaml', 6, '[2].from', /end the old address with \//],
+  ['redirects.yaml', 9, '[3].to', /\/articles\/renault-nissan-shanghai-lab\/ is itself redirected/],
+  ['redirects.yaml', 11, '[4].to', /there is no article "does-not-exist-either" to redirect to/],
+  ['redirects.yaml', 12, '[5].from', /\/articles\/renault-nissan-shanghai-lab\/ is redirected twice/],
+  ['redirects.yaml', 16, '[6].status', /unknown field "status"/],
 ];
 
 let problems: ContentProblem[];
 
 beforeAll(() => {
-  makeContent(DIR, { articles: 'test/fixtures/bad-content/articles', authors: 'test/fixtures/bad-content/authors' });
+  makeContent(DIR, {
+    articles: 'test/fixtures/bad-content/articles',
+    authors: 'test/fixtures/bad-content/authors',
+    'redirects.yaml': 'test/fixtures/bad-content/redirects.yaml',
+  });
   problems = checkContent({ contentRoot: DIR, projectRoot: ROOT, timeZone: 'Europe/London' });
 });
 
@@ -72,7 +82,7 @@ describe('the content check on a corpus of mistakes', () => {
   });
 
   it('covers every fixture in the corpus', () => {
-    const fixtures = listFiles(CORPUS).filter((f) => /\.mdx?$/.test(f) && f !== 'articles/same-slug.mdx');
+    const fixtures = listFiles(CORPUS).filter((f) => /\.(mdx?|yaml)$/.test(f) && f !== 'articles/same-slug.mdx');
     const reported = new Set(problems.map((p) => p.file.slice(PREFIX.length)));
     expect(fixtures.filter((f) => !reported.has(f))).toEqual([]);
     expect(fixtures.length).toBeGreaterThanOrEqual(15);

@@ -34,7 +34,10 @@ const sources = readdirSync(ARTICLES).map((name) => {
 const today = new Date().toISOString().slice(0, 10);
 // Drafts and articles dated after today are not public (date-only strings compare as days).
 const published = sources.filter((s) => !s.data.draft && String(s.data.published) <= today);
-const articlePages = html.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
+/** Old addresses from the content's redirects file: `articles/old/index.html` for `/articles/old/`. */
+const redirects = parseYaml(readFileSync(join(SITE_CONTENT, 'redirects.yaml'), 'utf8')) as { from: string; to: string }[];
+const movedPages = redirects.map((r) => `${r.from.slice(1)}index.html`);
+const articlePages = html.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f) && !movedPages.includes(f));
 
 describe('article pages', () => {
   it('exist for every published article and for nothing else', () => {
@@ -199,8 +202,9 @@ describe('sitemap and robots.txt', () => {
     (s: { loc: string }) => parser.parse(read(s.loc.slice(SITE_URL.length + 1))).urlset.url as { loc: string; lastmod?: string }[],
   );
 
-  it('lists every public page once, and not the 404 page', () => {
-    const expected = html.filter((f) => f !== '404.html').map(urlOf).sort();
+  it('lists every public page once, and not the 404 page or moved addresses', () => {
+    expect(movedPages.length).toBeGreaterThan(0);
+    const expected = html.filter((f) => f !== '404.html' && !movedPages.includes(f)).map(urlOf).sort();
     expect(urls.map((u: { loc: string }) => u.loc).sort()).toEqual(expected);
   });
 
@@ -358,5 +362,32 @@ describe('fediverse attribution', () => {
     const mastodon = /url: (https:\/\/[^/\s]+)\/@(\w+)/.exec(profile)!;
     expect(creators('articles/alliance-innovation-lab-shanghai/index.html')).toEqual([`@${mastodon[2]}@${new URL(mastodon[1]!).host}`]);
     expect(creators('articles/alliance-2022-plan-in-numbers/index.html')).toEqual([]);
+  });
+});
+
+describe('moved addresses', () => {
+  it('are in the test content, so the checks below can fail', () => {
+    expect(redirects.length).toBeGreaterThan(0);
+  });
+
+  it('become 301 rules in _redirects for Netlify and Cloudflare Pages, with and without the slash', () => {
+    const rules = read('_redirects')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split(/\s+/));
+    for (const { from, to } of redirects) {
+      expect(rules).toContainEqual([from, to, '301']);
+      expect(rules).toContainEqual([from.slice(0, -1), to, '301']);
+    }
+    expect(rules).toHaveLength(redirects.length * 2);
+  });
+
+  it.each(redirects)('$from sends readers and crawlers on to $to on any static host', ({ from, to }) => {
+    const d = doc(`${from.slice(1)}index.html`);
+    expect(d.querySelector('meta[http-equiv="refresh"]')!.getAttribute('content')).toBe(`0; url=${to}`);
+    expect(d.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(new URL(to, SITE_URL).href);
+    expect(d.querySelector(`main a[href="${to}"]`)).not.toBeNull();
+    // The new address is a real page of this build.
+    expect(html).toContain(`${to.slice(1)}index.html`);
   });
 });

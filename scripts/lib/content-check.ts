@@ -9,7 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { articleSchema, authorSchema, pageSchema, plainParts, topicSchema } from '../../src/lib/schemas.ts';
+import { REDIRECTS_FILE } from '../../src/lib/redirects.ts';
+import { articleSchema, authorSchema, pageSchema, plainParts, redirectSchema, topicSchema } from '../../src/lib/schemas.ts';
 import { findDanglingReferences, findReservedPageSlugs, type ContentProblem } from '../../src/lib/validate.ts';
 import { listFiles } from './dist-files.ts';
 import { lineAt, parseYaml, readFrontmatter, schemaProblems, yamlProblems, type YamlSource } from './frontmatter.ts';
@@ -22,6 +23,9 @@ export interface ContentCheckOptions {
   projectRoot: string;
   timeZone: string;
 }
+
+/** Pages the site's own routes publish whatever the content: never an old address. */
+const SITE_PAGES = ['/', '/archive/', '/authors/', '/topics/', '/search/', '/corrections/'];
 
 const COMPONENTS_DIR = resolve(import.meta.dirname, '../../src/components/mdx');
 
@@ -161,6 +165,18 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   }
   problems.push(...findReservedPageSlugs(pages.map((page) => ({ id: page.slug, filePath: page.path }))));
 
+  // Redirects: old addresses must be free, new ones must exist.
+  if (files.includes(REDIRECTS_FILE)) {
+    const pagePaths = new Map<string, string>([
+      ...SITE_PAGES.map((path): [string, string] => [path, 'the site itself']),
+      ...[...slugs].map(([slug, path]): [string, string] => [`/articles/${slug}/`, path]),
+      ...[...authorIds].map((id): [string, string] => [`/authors/${id}/`, rel(`authors/${id}.md`)]),
+      ...[...topicIds].map((id): [string, string] => [`/topics/${id}/`, rel(topicsFile)]),
+      ...pages.map((page): [string, string] => [`/${page.slug}/`, page.path]),
+    ]);
+    problems.push(...checkRedirects(readFileSync(join(contentRoot, REDIRECTS_FILE), 'utf8'), rel(REDIRECTS_FILE), pagePaths, new Set(slugs.keys())));
+  }
+
   // Bodies, once every id is known.
   const known = { articles: new Set(slugs.keys()), authors: authorIds, topics: topicIds };
   for (const entry of [...articles.map((a) => ({ ...a, pagePath: `/articles/${a.slug}/` })), ...pages.map((p) => ({ ...p, pagePath: `/${p.slug}/` }))]) {
@@ -176,4 +192,43 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   }
 
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * `redirects.yaml`: each entry by the schema, then what only the whole site shows: an old address
+ * where something is still published (the redirect would hide it), the same address twice, a
+ * redirect to an article that does not exist or to another old address.
+ */
+function checkRedirects(text: string, file: string, pagePaths: ReadonlyMap<string, string>, articleSlugs: ReadonlySet<string>): ContentProblem[] {
+  const source = parseYaml(text, 0);
+  const problems = yamlProblems(source, file);
+  const items = source.doc.contents;
+  if (problems.length > 0 || items === null) return problems;
+  if (!isSeq(items)) {
+    return [{ file, line: 1, field: 'redirects', message: 'expected a list of redirects', hint: 'each entry starts with "- from: /old/path/" and has a "to:" line' }];
+  }
+  const entries = items.items.map((item) => (isMap(item) ? item.toJSON() : item) as { from?: unknown; to?: unknown });
+  const froms = new Set(entries.map((entry) => entry.from));
+  const seen = new Set<unknown>();
+  entries.forEach((entry, index) => {
+    const schemaErrors = schemaProblems(redirectSchema, entry, source, file, [index]);
+    problems.push(...schemaErrors);
+    if (schemaErrors.length > 0) return;
+    const from = String(entry.from);
+    const to = String(entry.to);
+    const at = (field: 'from' | 'to') => ({ file, line: lineAt(source, [index, field]), field: `[${index}].${field}` });
+    const live = pagePaths.get(from);
+    if (live) {
+      problems.push({ ...at('from'), message: `${from} is still published (by ${live}); a redirect there would hide it`, hint: 'remove this redirect, or remove or rename the page first' });
+    }
+    if (seen.has(from)) problems.push({ ...at('from'), message: `${from} is redirected twice`, hint: 'keep one entry for each old address' });
+    seen.add(from);
+    const article = /^\/articles\/([^/]+)\/$/.exec(to)?.[1];
+    if (froms.has(to)) {
+      problems.push({ ...at('to'), message: `${to} is itself redirected`, hint: 'point straight to the final address, so readers are not sent on twice' });
+    } else if (article !== undefined && !articleSlugs.has(article)) {
+      problems.push({ ...at('to'), message: `there is no article "${article}" to redirect to`, hint: 'point to the article\'s current address, /articles/<slug>/' });
+    }
+  });
+  return problems;
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { APPROVED_COMPONENTS } from '../../src/components/mdx/approved.ts';
-import { articleSchema, authorSchema, jsonSchemaParts, topicSchema } from '../../src/lib/schemas.ts';
+import { articleSchema, authorSchema, jsonSchemaParts, redirectSchema, topicSchema } from '../../src/lib/schemas.ts';
 
 interface JsonSchema {
   type?: string | string[];
@@ -32,6 +32,8 @@ export const SCHEMAS = {
     toJson(authorSchema(jsonSchemaParts), 'Author frontmatter', 'The frontmatter of content/authors/<id>.md; the body is the bio.'),
   topics: () =>
     toJson(z.array(topicSchema), 'Topics', 'content/topics.yaml: the list of topics articles may name.'),
+  redirects: () =>
+    toJson(z.array(redirectSchema), 'Redirects', 'content/redirects.yaml: old addresses and where readers go instead.'),
 };
 
 function typeWords(field: JsonSchema): string {
@@ -102,6 +104,7 @@ export function generatedFiles(read: (path: string) => string): Record<string, s
     '.vscode/schemas/article.schema.json': json(SCHEMAS.article()),
     '.vscode/schemas/author.schema.json': json(SCHEMAS.author()),
     '.vscode/schemas/topics.schema.json': json(SCHEMAS.topics()),
+    '.vscode/schemas/redirects.schema.json': json(SCHEMAS.redirects()),
     'CONTRIBUTING.md': fillBlocks(read('CONTRIBUTING.md'), 'CONTRIBUTING.md', 'md'),
     'content/pages/contributing.mdx': fillBlocks(read('content/pages/contributing.mdx'), 'content/pages/contributing.mdx', 'mdx'),
   };

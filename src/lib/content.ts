@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '../site.config.ts';
+import { readRedirects, type Redirect } from './redirects.ts';
 import { publicationStatus, selectPublished, type PublicationStatus } from './articles.ts';
 import { findDanglingReferences, findReservedPageSlugs, formatProblems, type ContentProblem } from './validate.ts';
 
@@ -113,4 +114,9 @@ export async function authorsOf(article: Article): Promise<Author[]> {
 export async function topicsOf(article: Article): Promise<Topic[]> {
   const { topics } = await content();
   return article.data.topics.map((ref) => topics.get(ref.id)!);
+}
+
+/** Moved addresses (`content/redirects.yaml`), each served as a page that sends the reader on. */
+export function getRedirects(): Redirect[] {
+  return readRedirects(site.contentRoot);
 }

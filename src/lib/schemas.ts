@@ -176,3 +176,19 @@ export const pageSchema = z
     order: z.number().int().default(100).describe('Position in the navigation, lowest first.'),
   })
   .strict();
+
+/** A root-relative site path, as it is written in links: `/articles/old-slug/`. */
+const sitePath = z
+  .string()
+  .regex(/^\/[^\s?#]*$/, { error: 'write a path from the site root, such as /articles/old-slug/, without ? or #' });
+
+export const redirectSchema = z
+  .object({
+    from: sitePath
+      .regex(/\/$/, { error: 'end the old address with /, as every page address on this site does' })
+      .describe('The old address, from the site root: /articles/old-slug/. Nothing may still be published there.'),
+    to: z
+      .union([sitePath, z.url()])
+      .describe('Where readers go instead: a path from the site root (/articles/new-slug/) or a full URL.'),
+  })
+  .strict();
