@@ -242,7 +242,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
     const file = fileForPath(dir, broken.page, basePath);
     const sourceFile = file?.endsWith('.html') ? scanOf(file).source : undefined;
     if (!sourceFile) continue;
-    let sourceText = '';
+    let sourceText: string;
     try {
       sourceText = readFileSync(join(projectRoot, sourceFile), 'utf8');
     } catch {
