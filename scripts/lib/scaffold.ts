@@ -4,11 +4,11 @@
  * The new file is checked with the same schemas and reference rules as the content check before it
  * is written, so a scaffolded file never starts life failing the build.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { articleSchema, authorSchema, ID_PATTERN, plainParts } from '../../src/lib/schemas.ts';
-import { findDanglingReferences, type ContentProblem } from '../../src/lib/validate.ts';
+import { findDanglingReferences, formatProblems, type ContentProblem } from '../../src/lib/validate.ts';
 import { readFrontmatter, schemaProblems } from './frontmatter.ts';
 
 /** A URL slug from a title: lower-case ASCII words joined by hyphens, at most 80 characters. */
@@ -167,4 +167,30 @@ export function planAuthor(input: AuthorInput & { id?: string | undefined }, whe
     problems.push({ file: path, field: 'file name', message: `${path} already exists; it was not overwritten`, hint: 'choose another id with --id, or edit the existing profile' });
   }
   return { path, source, problems };
+}
+
+/** The answers, once every one is given; otherwise names the missing flags and exits 1. */
+export function requireValues<K extends string>(command: string, values: Record<K, string | undefined>): Record<K, string> {
+  const missing = Object.keys(values).filter((key) => !values[key as K]);
+  if (missing.length > 0) {
+    console.error(`${command}: no value for ${missing.map((key) => `--${key}`).join(', ')}. Give them as flags or answer the questions.`);
+    process.exit(1);
+  }
+  return values as Record<K, string>;
+}
+
+/**
+ * Writes a planned file and returns its id (the file name without extension), or prints every
+ * problem and exits 1 without writing anything. Never overwrites, even a file that appeared since
+ * the plan was made.
+ */
+export function writePlanned(plan: Planned): string {
+  if (plan.problems.length > 0) {
+    console.error(`Nothing was written: ${plan.problems.length} problem(s).\n\n${formatProblems(plan.problems)}`);
+    process.exit(1);
+  }
+  const file = resolve(plan.path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, plan.source, { flag: 'wx' });
+  return basename(file, extname(file));
 }
