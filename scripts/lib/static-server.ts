@@ -21,13 +21,17 @@ export interface RunningServer {
 /** Files a host reads for its own configuration and never serves. */
 const HOST_FILES = new Set(['/_headers', '/_redirects']);
 
-export async function startServer(dir: string, { port = 0, host = '127.0.0.1' } = {}): Promise<RunningServer> {
+/**
+ * `precompressed`: serve `<file>.br` or `<file>.gz` beside a file when the browser accepts them, as
+ * CDNs send text compressed (npm run audit writes them; tests measure gzip sizes on their own).
+ */
+export async function startServer(dir: string, { port = 0, host = '127.0.0.1', precompressed = false } = {}): Promise<RunningServer> {
   const root = resolve(dir);
   const headersFile = join(root, '_headers');
   const rules: HeaderRule[] = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const notFoundPage = join(root, '404.html');
   // etag on, so repeated views revalidate as they would on a CDN; no dev mode: files are listed once.
-  const files = sirv(root, { etag: true, dotfiles: false, extensions: ['html'] });
+  const files = sirv(root, { etag: true, dotfiles: false, extensions: ['html'], gzip: precompressed, brotli: precompressed });
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
