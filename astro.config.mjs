@@ -61,6 +61,6 @@ export default defineConfig({
   security: {
     // Hashes of every script and style Astro emits, as a <meta> CSP on each page; the build writes
     // the same policy, with frame-ancestors, into dist/_headers (src/lib/security-headers.ts).
-    csp: { directives: CSP_DIRECTIVES },
+    csp: { directives: [...CSP_DIRECTIVES] },
   },
 });

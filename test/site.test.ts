@@ -119,6 +119,11 @@ describe('every page', () => {
     expect(d.querySelector('meta[http-equiv="content-security-policy"]')).not.toBeNull();
   });
 
+  it.each(html)('%s keeps the space between a word and the link after it', (file) => {
+    // compressHTML drops a line break between text and a tag: such lines need {" "}.
+    expect(read(file).match(/[\w.,;:·]<a [^>]*>[^<]*/g) ?? []).toEqual([]);
+  });
+
   it('include the docs pages, lists and a 404 page', () => {
     for (const page of ['about', 'contributing', 'editorial-standards', 'archive', 'authors', 'topics']) {
       expect(html).toContain(`${page}/index.html`);

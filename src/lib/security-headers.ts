@@ -10,7 +10,7 @@
  */
 
 /** Directives every page starts from; Astro adds `script-src` and `style-src` with hashes. */
-export const CSP_DIRECTIVES = ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"];
+export const CSP_DIRECTIVES = ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"] as const;
 
 /** Directives browsers ignore in a `<meta>` policy: only the header can send them. */
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
