@@ -158,6 +158,9 @@ describe('the article page', () => {
       isMobile: size === 'phone',
     });
     const file = join(SCREENSHOTS, `article-${size}-${colorScheme}.png`);
+    // A full-page capture while lazy images still arrive (and the page grows) can fail in Chromium.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: file, fullPage: true });
     expect(statSync(file).size).toBeGreaterThan(10_000);
     expect(problems).toEqual([]);
