@@ -55,7 +55,8 @@ const pages: [string, string][] = [
   ['article', articles[0]!],
   ...(withHero && withHero !== articles[0] ? [['article with hero image', withHero] as [string, string]] : []),
   ['search', '/search/'],
-  ...positionals.map((path): [string, string] => [path, path.startsWith('/') ? path : `/${path}`]),
+  // Lighthouse refuses a page answered with 404: audit the not-found page as /404.html.
+  ...positionals.map((path): [string, string] => ['page', path.startsWith('/') ? path : `/${path}`]),
 ];
 
 mkdirSync(reports, { recursive: true });
@@ -70,7 +71,7 @@ try {
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
     const { lhr } = result;
     const [html, json] = result.report as string[];
-    const file = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'page';
+    const file = (name === 'page' ? path : name).replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'page';
     writeFileSync(join(reports, `${file}.report.html`), html!);
     writeFileSync(join(reports, `${file}.report.json`), json!);
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
