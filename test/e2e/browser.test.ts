@@ -142,6 +142,22 @@ describe.each(PAGES)('%s (%s)', (_name, path) => {
   });
 });
 
+describe('the headers from _headers', () => {
+  it("keep every page out of frames, even on the site's own pages (frame-ancestors 'none')", async () => {
+    const { page, problems, close } = await visit('/');
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.src = '/about/';
+      frame.title = 'framed';
+      document.body.append(frame);
+    });
+    await expect.poll(() => problems.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors 'none'/);
+    // Nothing of the framed page was rendered.
+    expect(await page.frameLocator('iframe[title="framed"]').locator('h1').count()).toBe(0);
+    await close();
+  });
+});
+
 describe('the article page', () => {
   const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 
