@@ -1,5 +1,6 @@
 /**
- * `npm run build`: the content check, a clean Astro build, then the link check. Whatever fails, `dist/` is removed,
+ * `npm run build`: the content check, a clean Astro build, the search index and the `_headers`
+ * file, then the link check. Whatever fails, `dist/` is removed,
  * so a half-built or broken site can never be mistaken for a deployable one.
  *
  *   node scripts/build.ts [--external] [--drafts] [--no-social-images] [--out-dir dist]
@@ -17,6 +18,7 @@ import { listFiles } from './lib/dist-files.ts';
 import { checkContent } from './lib/content-check.ts';
 import { checkLinks, formatReport } from './lib/link-check.ts';
 import { problemReport } from './lib/report.ts';
+import { writeHeadersFile } from './lib/headers-file.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 
 const { values } = parseArgs({
@@ -51,6 +53,8 @@ if (build.status !== 0) fail(`Build failed (astro build exited with ${build.stat
 let search: { pages: number };
 try {
   search = await buildSearchIndex(outDir);
+  // After the pages are final: the header's CSP is computed from their <meta> policies.
+  await writeHeadersFile(outDir, site.basePath);
 } catch (error) {
   fail(`Build failed: ${error instanceof Error ? error.message : String(error)}`);
 }

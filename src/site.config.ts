@@ -54,6 +54,13 @@ export interface SiteConfig {
 
 const env = process.env;
 
+function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: "${value}" is not a positive whole number.`);
+  return n;
+}
+
 export const site: SiteConfig = {
   title: 'The Mobility Desk',
   description:
@@ -65,7 +72,8 @@ export const site: SiteConfig = {
   repository: { url: 'https://github.com/mobility-desk/mobility-desk', branch: 'main' },
   publisher: { name: 'The Mobility Desk', url: 'https://mobility-desk.example.org', logo: '/logo.png' },
   correctionsEmail: 'corrections@mobility-desk.example.org',
-  pageSize: 10,
+  // Tests build with a small page size, so the default content has a second archive page.
+  pageSize: positiveInteger(env.PAGE_SIZE, 10, 'PAGE_SIZE'),
   homeSize: 6,
   feedSize: 20,
   // Lets tests and benchmarks build another content tree without touching `content/`.

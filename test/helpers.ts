@@ -9,6 +9,15 @@ export const TMP = join(ROOT, 'test/.tmp');
 export const SITE_CONTENT = join(TMP, 'site-content');
 export const SITE_DIST = join(TMP, 'site-dist');
 export const SITE_URL = 'https://news.test.example';
+/**
+ * The site the browser tests serve: content/ plus the all-components fixture, built with two
+ * articles per list page so the archive, author and topic lists have a second page.
+ */
+export const E2E_CONTENT = join(TMP, 'e2e-content');
+export const E2E_DIST = join(TMP, 'e2e-dist');
+export const E2E_PAGE_SIZE = 2;
+/** Screenshots and Lighthouse reports: kept after the run, never committed. */
+export const ARTIFACTS = join(ROOT, 'test-results');
 
 /** A fresh copy of content/ at `dir`, with extra files copied over it. */
 export function makeContent(dir: string, extra: Record<string, string> = {}): string {
@@ -31,3 +40,4 @@ export function runBuild(contentDir: string, outDir: string, env: Record<string,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
+

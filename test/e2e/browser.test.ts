@@ -1,0 +1,185 @@
+/**
+ * Every kind of page in a real Chromium, served by a real static server with the site's headers:
+ * no console errors, no failed requests, no CSP violations, the skip link leads keyboard users to
+ * the content, and axe-core finds no WCAG 2.2 AA violation in light or dark mode. Screenshots of
+ * an article at phone and desktop widths go to test-results/screenshots/.
+ */
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, CHROMIUM_FLAGS } from '../../scripts/lib/browser.ts';
+import { startServer, type RunningServer } from '../../scripts/lib/static-server.ts';
+import { ARTIFACTS } from '../helpers.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+
+/** One page of each type; archive page 2 exists because the test build lists two per page. */
+const PAGES: [string, string][] = [
+  ['home', '/'],
+  ['article with hero image', '/articles/alliance-innovation-lab-shanghai/'],
+  ['article without hero image', '/articles/alliance-2022-plan-in-numbers/'],
+  ['article with every MDX component', '/articles/components-fixture/'],
+  ['archive page 2', '/archive/2/'],
+  ['author', '/authors/wei-zhang/'],
+  ['authors', '/authors/'],
+  ['topic', '/topics/china/'],
+  ['topics', '/topics/'],
+  ['docs page', '/about/'],
+  ['corrections', '/corrections/'],
+  ['search', '/search/'],
+  ['404', '/no-such-page/'],
+];
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const { E2E_DIST } = await import('../helpers.ts');
+  server = await startServer(E2E_DIST);
+  browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Visit {
+  page: Page;
+  problems: string[];
+  /** Every URL the page requested, with its resource type. */
+  requests: { url: string; type: string }[];
+  close(): Promise<void>;
+}
+
+/** Opens a page and records everything that went wrong while it loaded. */
+async function visit(path: string, options: BrowserContextOptions = {}): Promise<Visit> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const requests: Visit['requests'] = [];
+  // Runs before the page's own code and outside its CSP (Playwright injects it through DevTools).
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  const url = server.origin + path;
+  // The 404 page is the one response allowed to say 404, and only for the document itself.
+  const expected404 = (status: number, at: string) => path === '/no-such-page/' && status === 404 && at === url;
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // Chromium logs the 404 status of the document as an error too.
+    if (expected404(404, message.location().url) && /status of 404/.test(message.text())) return;
+    problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !expected404(response.status(), response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  expect(response!.status()).toBe(path === '/no-such-page/' ? 404 : 200);
+  return { page, problems, requests, close: () => context.close() };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through DevTools, so the page's CSP (rightly) does not apply to the test's own code.
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    WCAG_22_AA,
+  );
+  // axe ran its rules: an empty result from a run that checked nothing would prove nothing.
+  expect(results.passes.length).toBeGreaterThan(10);
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+interface AxeResults {
+  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  passes: unknown[];
+}
+
+describe.each(PAGES)('%s (%s)', (_name, path) => {
+  it('loads with no console error, failed request or CSP violation', async () => {
+    const { page, problems, close } = await visit(path);
+    if (path === '/search/') {
+      // Exercise the search code, its WebAssembly and its index under the CSP.
+      await page.locator('.pagefind-ui__search-input').fill('Shanghai');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    }
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('takes keyboard users from the skip link to the content', async () => {
+    const { page, close } = await visit(path);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    expect(skip).toEqual({ text: 'Skip to content', href: '#main' });
+    // The focused skip link is on screen, not parked off it.
+    const box = await page.locator('.skip-link').boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+    await close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no WCAG 2.2 AA violation in %s mode (axe-core)', async (colorScheme) => {
+    const { page, close } = await visit(path, { colorScheme });
+    expect(await axeViolations(page)).toEqual([]);
+    await close();
+  });
+});
+
+describe('the headers from _headers', () => {
+  it("keep every page out of frames, even on the site's own pages (frame-ancestors 'none')", async () => {
+    const { page, problems, close } = await visit('/');
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.src = '/about/';
+      frame.title = 'framed';
+      document.body.append(frame);
+    });
+    await expect.poll(() => problems.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors 'none'/);
+    // Nothing of the framed page was rendered.
+    expect(await page.frameLocator('iframe[title="framed"]').locator('h1').count()).toBe(0);
+    await close();
+  });
+});
+
+describe('the article page', () => {
+  const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+
+  it.each([
+    ['phone', 'light'],
+    ['phone', 'dark'],
+    ['desktop', 'light'],
+    ['desktop', 'dark'],
+  ] as const)('is photographed at %s width in %s mode', async (size, colorScheme) => {
+    const { page, problems, close } = await visit('/articles/alliance-innovation-lab-shanghai/', {
+      viewport: sizes[size],
+      colorScheme,
+      deviceScaleFactor: 1,
+      isMobile: size === 'phone',
+    });
+    const file = join(SCREENSHOTS, `article-${size}-${colorScheme}.png`);
+    // A full-page capture while lazy images still arrive (and the page grows) can fail in Chromium.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: file, fullPage: true });
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
