@@ -74,6 +74,11 @@ describe('article pages', () => {
     const share = [...d.querySelectorAll('.share a')].map((a) => a.getAttribute('data-network'));
     expect(share).toEqual(['linkedin', 'x', 'bluesky', 'mastodon', 'email']);
     expect(d.querySelector('.share script, script[src]')).toBeNull();
+    // The address to copy, without a script: the page's own canonical URL in a labelled field.
+    const field = d.querySelector('.share input#share-url')!;
+    expect(field.getAttribute('value')).toBe(urlOf(file));
+    expect(field.hasAttribute('readonly')).toBe(true);
+    expect(d.querySelector('label[for="share-url"]')!.textContent).toBe('Link to this story');
     expect(d.querySelector('.comments-closed a[href*="/issues/new"]')).not.toBeNull();
     expect(d.querySelector('.comments-closed a[href^="mailto:"]')).not.toBeNull();
     const edit = d.querySelector('.edit-link a')!;
