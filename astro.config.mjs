@@ -1,7 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import { lastmodFor } from './src/lib/sitemap.ts';
 import { site } from './src/site.config.ts';
@@ -16,9 +15,8 @@ export default defineConfig({
   // serve them without a redirect.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // One cache (content store, optimised images) per content folder, so a build of another
-  // content tree (tests, benchmarks) never reuses or clobbers the entries of this one.
-  cacheDir: `./node_modules/.astro/${createHash('sha256').update(site.contentRoot).digest('hex').slice(0, 12)}/`,
+  // One cache (content store, optimised images, social cards) per content folder: see site.config.ts.
+  cacheDir: site.cacheDir,
   integrations: [
     mdx(),
     {

@@ -5,6 +5,7 @@
  * repository deploys to a custom domain (`SITE_URL=https://news.example.org`) or to a project
  * sub-path (`SITE_URL=https://user.github.io BASE_PATH=/newsroom`).
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makePaths, normaliseBase, normaliseSiteUrl } from './lib/urls.ts';
@@ -38,6 +39,8 @@ export interface SiteConfig {
   contentDir: string;
   /** The same folder as an absolute path. */
   contentRoot: string;
+  /** Build caches of this content folder (Astro's content store and images, social cards). */
+  cacheDir: string;
   /**
    * A preview build: drafts and scheduled articles are included and marked, and every page asks
    * search engines not to index it. Set by `npm run build -- --drafts` (or `SHOW_DRAFTS=1`); the dev
@@ -53,6 +56,14 @@ export interface SiteConfig {
 }
 
 const env = process.env;
+
+/**
+ * One cache folder per content folder, so a build of another content tree (tests, benchmarks)
+ * never reuses or clobbers the entries of this one. Inside node_modules, so `npm ci` starts clean.
+ */
+export function cacheDirFor(contentRoot: string, projectRoot = process.cwd()): string {
+  return resolve(projectRoot, 'node_modules/.astro', createHash('sha256').update(contentRoot).digest('hex').slice(0, 12)) + '/';
+}
 
 export const site: SiteConfig = {
   title: 'The Mobility Desk',
@@ -71,6 +82,7 @@ export const site: SiteConfig = {
   // Lets tests and benchmarks build another content tree without touching `content/`.
   contentDir: env.CONTENT_DIR || 'content',
   contentRoot: resolve(env.CONTENT_DIR || 'content'),
+  cacheDir: cacheDirFor(resolve(env.CONTENT_DIR || 'content')),
   preview: env.SHOW_DRAFTS === '1' || env.SHOW_DRAFTS === 'true',
   socialImages: env.SOCIAL_IMAGES !== '0' && env.SOCIAL_IMAGES !== 'false',
 };

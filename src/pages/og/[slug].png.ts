@@ -10,8 +10,9 @@ export const getStaticPaths = (async () => {
   return articles.filter((article) => !article.data.image).map((article) => ({ params: { slug: article.id }, props: { article } }));
 }) satisfies GetStaticPaths;
 
-// Beside Astro's own cache for this content folder, so `npm ci` or a content switch starts clean.
-const CACHE = `${process.cwd()}/node_modules/.astro/social-cards`;
+// Inside Astro's own cache for this content folder: kept between builds, gone after `npm ci`, and
+// removed with the rest of the cache when a cold build is wanted.
+const CACHE = `${site.cacheDir}social-cards`;
 
 export const GET: APIRoute<{ article: Article }> = async ({ props: { article } }) => {
   const [topic] = await topicsOf(article);
