@@ -33,8 +33,10 @@ export interface SiteConfig {
   pageSize: number;
   /** Articles on the home page. */
   homeSize: number;
-  /** Newest articles in the RSS feed. */
+  /** Newest articles in each feed (site, topic, author). */
   feedSize: number;
+  /** URLs per sitemap file: 50,000 is the protocol's maximum. `SITEMAP_ENTRY_LIMIT` lowers it (tests). */
+  sitemapEntryLimit: number;
   /** Folder holding articles, authors, topics and pages, as given (relative to the project root). */
   contentDir: string;
   /** The same folder as an absolute path. */
@@ -79,6 +81,7 @@ export const site: SiteConfig = {
   pageSize: 10,
   homeSize: 6,
   feedSize: 20,
+  sitemapEntryLimit: Math.min(50_000, Number(env.SITEMAP_ENTRY_LIMIT) || 50_000),
   // Lets tests and benchmarks build another content tree without touching `content/`.
   contentDir: env.CONTENT_DIR || 'content',
   contentRoot: resolve(env.CONTENT_DIR || 'content'),

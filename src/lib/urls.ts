@@ -48,7 +48,7 @@ export interface Paths {
   topics(): string;
   topic(id: string, page?: number): string;
   page(slug: string): string;
-  corrections(): string;
+  corrections(page?: number): string;
   search(): string;
   /** Files of the search index and its interface, written by Pagefind after the build. */
   searchAsset(file: string): string;
@@ -83,7 +83,7 @@ export function makePaths(base: string): Paths {
     topics: () => withBase('/topics/'),
     topic: (id, page) => withBase(paged(`/topics/${seg(id)}/`, page)),
     page: (slug) => withBase(`/${seg(slug)}/`),
-    corrections: () => withBase('/corrections/'),
+    corrections: (page) => withBase(paged('/corrections/', page)),
     socialCard: (slug) => withBase(`/og/${seg(slug)}.png`),
     search: () => withBase('/search/'),
     searchAsset: (file) => withBase(`/pagefind/${file}`),
