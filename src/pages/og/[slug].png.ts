@@ -1,13 +1,18 @@
 /** /og/<slug>.png: the Open Graph card of each article that has no hero image of its own. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
-import { cardKey, renderCard, type CardText } from '../../lib/social-image.ts';
+import { join } from 'node:path';
+import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
 import { site } from '../../site.config.ts';
+
+// Inside Astro's own cache for this content folder: kept between builds, gone after `npm ci`, and
+// removed with the rest of the cache when a cold build is wanted.
+const CACHE = `${site.cacheDir}social-cards`;
 
 export const getStaticPaths = (async () => {
   if (!site.socialImages) return [];
   const articles = await getPublishedArticles();
-  return Promise.all(
+  const paths = await Promise.all(
     articles
       .filter((article) => !article.data.image)
       .map(async (article: Article) => {
@@ -17,11 +22,13 @@ export const getStaticPaths = (async () => {
         return { params: { slug: article.id }, props: { text }, cacheKey: cardKey(text) };
       }),
   );
+  drawCardsAhead(
+    paths.map((path) => path.props.text),
+    CACHE,
+    join(process.cwd(), 'src/lib/card-worker.ts'),
+  );
+  return paths;
 }) satisfies GetStaticPaths;
-
-// Inside Astro's own cache for this content folder: kept between builds, gone after `npm ci`, and
-// removed with the rest of the cache when a cold build is wanted.
-const CACHE = `${site.cacheDir}social-cards`;
 
 export const GET: APIRoute<{ text: CardText }> = async ({ props: { text } }) => {
   const { png } = await renderCard(text, CACHE);
