@@ -10,7 +10,7 @@
  *   --keep leaves the generated content and output in the temporary folder for a look.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,7 +47,8 @@ interface BuildRun {
   files: number;
   bytes: number;
   stages: StageTiming[];
-  socialImages: { pages: number; ms: number };
+  /** Cards drawn on worker threads while Astro renders pages: wall time from first to last. */
+  socialImages: { cards: number; ms: number };
 }
 
 function machine() {
@@ -75,14 +76,16 @@ function build(label: string): Promise<BuildRun> {
       env: { ...process.env, CONTENT_DIR: contentDir, FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+    // Written as it comes, so a long run can be followed with tail -f.
+    const logFile = join(work, `build-${label}.log`);
+    const log = createWriteStream(logFile);
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
-      writeFileSync(join(work, `build-${label}.log`), log);
+      log.end();
       if (code !== 0) {
-        reject(new Error(`The ${label} build failed (exit ${code}); its log is ${join(work, `build-${label}.log`)}:\n${log.slice(-3000)}`));
+        reject(new Error(`The ${label} build failed (exit ${code}); see ${logFile}`));
         return;
       }
       const result = JSON.parse(readFileSync(timings, 'utf8')) as Omit<BuildRun, 'label' | 'wallMs' | 'maxProcessRss'>;
@@ -97,11 +100,11 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function table(run: BuildRun): string {
   const rows = run.stages.map((stage) => [stage.name, seconds(stage.ms), (run.pages / (stage.ms / 1000)).toFixed(0), mib(stage.peakRss)]);
-  if (run.socialImages.pages > 0) {
+  if (run.socialImages.cards > 0) {
     rows.push([
-      `  of which social images (${run.socialImages.pages})`,
+      `  during it: ${run.socialImages.cards} social cards drawn`,
       seconds(run.socialImages.ms),
-      (run.socialImages.pages / (run.socialImages.ms / 1000)).toFixed(0),
+      `${(run.socialImages.cards / (run.socialImages.ms / 1000)).toFixed(0)} cards/s`,
       '',
     ]);
   }

@@ -19,7 +19,7 @@ import { checkContent } from './lib/content-check.ts';
 import { checkLinks, formatReport } from './lib/link-check.ts';
 import { problemReport } from './lib/report.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
-import { RouteTime, StageClock } from './lib/stages.ts';
+import { CardTime, StageClock } from './lib/stages.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +36,7 @@ if (values.drafts) process.env.SHOW_DRAFTS = '1';
 if (values['no-social-images']) process.env.SOCIAL_IMAGES = '0';
 const started = performance.now();
 const clock = new StageClock();
-const cardTime = new RouteTime('/og/');
+const cardTime = new CardTime();
 
 function fail(message: string): never {
   rmSync(outDir, { recursive: true, force: true });

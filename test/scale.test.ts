@@ -16,6 +16,7 @@ import { runBuild, SITE_URL, TMP } from './helpers.ts';
 const CONTENT = join(TMP, 'scale-content');
 const DIST = join(TMP, 'scale-dist');
 const SITEMAP_LIMIT = 100;
+const CARD_COUNT = 15;
 const { pageSize, feedSize, homeSize } = site;
 
 const corpus = generateCorpus({ articles: 320, seed: 11, now: new Date(), drafts: 4, scheduled: 3 });
@@ -41,7 +42,7 @@ function files(dir: string): string[] {
 
 beforeAll(async () => {
   await writeCorpus(CONTENT, corpus);
-  const { status, output } = runBuild(CONTENT, DIST, { SOCIAL_IMAGES: '0', SITEMAP_ENTRY_LIMIT: String(SITEMAP_LIMIT) });
+  const { status, output } = runBuild(CONTENT, DIST, { SOCIAL_CARD_COUNT: String(CARD_COUNT), SITEMAP_ENTRY_LIMIT: String(SITEMAP_LIMIT) });
   if (status !== 0) throw new Error(`The scale build failed:\n${output}`);
   pages = files(DIST).filter((file) => file.endsWith('.html'));
 });
@@ -121,6 +122,22 @@ describe('a site of a few hundred generated articles', () => {
     const counts = pages.map((file) => ({ file, links: (read(file).match(/<a\s/g) ?? []).length }));
     const largest = counts.reduce((a, b) => (b.links > a.links ? b : a));
     expect(largest.links, largest.file).toBeLessThan(80);
+  });
+});
+
+describe('social images of a large site', () => {
+  it('are an own card for the newest articles, the topic card for older ones, and the hero image where there is one', () => {
+    const withOwn = published.slice(0, CARD_COUNT).filter((a) => !a.image).map((a) => a.slug);
+    for (const [index, article] of published.entries()) {
+      const d = doc(`articles/${article.slug}/index.html`);
+      const image = d.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+      if (article.image) expect(image, article.slug).toMatch(new RegExp(`^${SITE_URL}/_astro/`));
+      else if (index < CARD_COUNT) expect(image, article.slug).toBe(`${SITE_URL}/og/${article.slug}.png`);
+      else expect(image, article.slug).toBe(`${SITE_URL}/og/topics/${article.topics[0]}.png`);
+      expect(existsSync(join(DIST, image.replace(`${SITE_URL}/`, ''))), image).toBe(true);
+    }
+    const cards = readdirSync(join(DIST, 'og')).filter((f) => f.endsWith('.png'));
+    expect(cards.sort()).toEqual(withOwn.map((slug) => `${slug}.png`).sort());
   });
 });
 

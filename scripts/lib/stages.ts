@@ -71,27 +71,22 @@ export class StageClock {
 }
 
 /**
- * Time Astro spent on the pages under one path, summed from its build log (`├─ /og/x.png (+29ms)`):
- * the Open Graph cards are drawn inside `astro build`, so they have no stage of their own.
+ * The social cards are drawn on worker threads during `astro build` (src/lib/social-image.ts),
+ * which prints one line when they are done; this reads it from the build's output.
  */
-export class RouteTime {
-  count = 0;
+export class CardTime {
+  cards = 0;
   ms = 0;
-  readonly #pattern: RegExp;
-
-  constructor(prefix: string) {
-    this.#pattern = new RegExp(`[─-]\\s+${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\S*\\s+\\(\\+(\\d+(?:\\.\\d+)?)(m?s)\\)`);
-  }
 
   add(line: string): void {
     // The log may be coloured.
-    const match = this.#pattern.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+    const match = /\[social cards\] drew (\d+) cards .* in ([\d.]+) s/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
     if (!match) return;
-    this.count++;
-    this.ms += Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+    this.cards += Number(match[1]);
+    this.ms += Number(match[2]) * 1000;
   }
 
-  summary(): { pages: number; ms: number } {
-    return { pages: this.count, ms: this.ms };
+  summary(): { cards: number; ms: number } {
+    return { cards: this.cards, ms: this.ms };
   }
 }

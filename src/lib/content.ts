@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '../site.config.ts';
-import { adjacentIndex, publicationStatus, relatedIndex, selectPublished, type PublicationStatus } from './articles.ts';
+import { adjacentIndex, articlesWithOwnCard, publicationStatus, relatedIndex, selectPublished, type PublicationStatus } from './articles.ts';
 import { cacheKey, digestOf } from './cache-key.ts';
 import { findDanglingReferences, findReservedPageSlugs, formatProblems, type ContentProblem } from './validate.ts';
 
@@ -88,9 +88,18 @@ async function load(): Promise<Content> {
       site.url,
       site.basePath,
       site.socialImages,
+      site.socialCardCount,
       site.preview,
     ),
   };
+}
+
+let ownCards: Promise<Set<string>> | undefined;
+
+/** Ids of the articles whose social card shows their own headline (see `socialCardCount`). */
+export function getArticlesWithOwnCard(): Promise<Set<string>> {
+  ownCards ??= content().then(({ articles }) => articlesWithOwnCard(articles, site.socialCardCount));
+  return ownCards;
 }
 
 /** Loads and checks all content once per build. */
@@ -138,19 +147,35 @@ export async function topicsOf(article: Article): Promise<Topic[]> {
 
 /** Article pages with what each shows of other articles, computed once for the whole site. */
 export async function getArticlePages(): Promise<
-  { article: Article; related: Article[]; adjacent: { newer?: Article | undefined; older?: Article | undefined }; cacheKey: string }[]
+  {
+    article: Article;
+    related: Article[];
+    adjacent: { newer?: Article | undefined; older?: Article | undefined };
+    /** Whether its social card shows its own headline (else its first topic's card). */
+    ownCard: boolean;
+    cacheKey: string;
+  }[]
 > {
   const { articles, siteKey } = await content();
   const related = relatedIndex(articles);
   const adjacent = adjacentIndex(articles);
+  const ownCards = await getArticlesWithOwnCard();
   return articles.map((article) => {
     const around = adjacent.get(article.id) ?? {};
     const shown = related.get(article.id) ?? [];
+    const ownCard = ownCards.has(article.id);
     return {
       article,
       related: shown,
       adjacent: around,
-      cacheKey: cacheKey(siteKey, statusOf(article), digestOf(article), [...shown, around.newer, around.older].map((a) => a && digestOf(a))),
+      ownCard,
+      cacheKey: cacheKey(
+        siteKey,
+        statusOf(article),
+        ownCard,
+        digestOf(article),
+        [...shown, around.newer, around.older].map((a) => a && digestOf(a)),
+      ),
     };
   });
 }

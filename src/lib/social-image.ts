@@ -92,6 +92,7 @@ export function drawCardsAhead(texts: readonly CardText[], cacheDir: string, wor
   const missing = texts.filter((text) => !pending.has(cardKey(text)) && !existsSync(join(cacheDir, `${cardKey(text)}.png`)));
   if (missing.length === 0) return;
   mkdirSync(cacheDir, { recursive: true });
+  const started = performance.now();
   const workers = Array.from({ length: Math.max(1, Math.min(availableParallelism(), Math.ceil(missing.length / 50))) }, () => {
     const worker = new Worker(workerFile);
     // Workers must not keep the build alive once their queue is empty.
@@ -105,7 +106,11 @@ export function drawCardsAhead(texts: readonly CardText[], cacheDir: string, wor
       callbacks.delete(id);
       if (error) callback.reject(new Error(`Social card: ${error}`));
       else callback.resolve();
-      if (callbacks.size === 0) void Promise.all(workers.map((w) => w.terminate()));
+      if (callbacks.size === 0) {
+        // The build script reads this line for its timings (scripts/lib/stages.ts).
+        console.log(`[social cards] drew ${missing.length} cards on ${workers.length} worker thread(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        void Promise.all(workers.map((w) => w.terminate()));
+      }
     });
     // A worker that dies fails every card still waiting, rather than leaving the build hanging.
     worker.on('error', (error) => {

@@ -54,6 +54,8 @@ export interface Paths {
   searchAsset(file: string): string;
   /** The generated Open Graph card of an article without a hero image. */
   socialCard(slug: string): string;
+  /** The generated Open Graph card of a topic, shared by its older articles without a hero image. */
+  topicCard(id: string): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
   feed(format: FeedFormat, scope?: FeedScope): string;
   /** The XSL stylesheet that makes the XML feeds readable in a browser. */
@@ -85,6 +87,7 @@ export function makePaths(base: string): Paths {
     page: (slug) => withBase(`/${seg(slug)}/`),
     corrections: (page) => withBase(paged('/corrections/', page)),
     socialCard: (slug) => withBase(`/og/${seg(slug)}.png`),
+    topicCard: (id) => withBase(`/og/topics/${seg(id)}.png`),
     search: () => withBase('/search/'),
     searchAsset: (file) => withBase(`/pagefind/${file}`),
     feed: (format, scope) => {

@@ -4,6 +4,7 @@ import { generateCorpus } from '../../scripts/lib/corpus.ts';
 import {
   adjacentArticles,
   adjacentIndex,
+  articlesWithOwnCard,
   allCorrections,
   byAuthor,
   byTopic,
@@ -219,5 +220,19 @@ describe('pageWindow', () => {
 
   it('refuses a page beyond the last', () => {
     expect(() => pageWindow(3, 2)).toThrow(/Invalid page/);
+  });
+});
+
+describe('articlesWithOwnCard', () => {
+  it('picks the newest articles without a hero image, up to the count', () => {
+    const list = [
+      { ...article('a', '2020-01-05', ['x']), data: { ...article('a', '2020-01-05', ['x']).data, image: {} } },
+      article('b', '2020-01-04', ['x']),
+      article('c', '2020-01-03', ['x']),
+      article('d', '2020-01-02', ['x']),
+    ];
+    expect([...articlesWithOwnCard(list, 3)]).toEqual(['b', 'c']);
+    expect([...articlesWithOwnCard(list, 0)]).toEqual([]);
+    expect([...articlesWithOwnCard(list, 10)]).toEqual(['b', 'c', 'd']);
   });
 });

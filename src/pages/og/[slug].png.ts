@@ -1,6 +1,9 @@
-/** /og/<slug>.png: the Open Graph card of each article that has no hero image of its own. */
+/**
+ * /og/<slug>.png: the Open Graph card of each of the newest articles without a hero image of their
+ * own (`socialCardCount`); older ones use their topic's card (og/topics/[id].png.ts).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
+import { getArticlesWithOwnCard, getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
 import { join } from 'node:path';
 import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
 import { site } from '../../site.config.ts';
@@ -11,10 +14,10 @@ const CACHE = `${site.cacheDir}social-cards`;
 
 export const getStaticPaths = (async () => {
   if (!site.socialImages) return [];
-  const articles = await getPublishedArticles();
+  const [articles, ownCards] = await Promise.all([getPublishedArticles(), getArticlesWithOwnCard()]);
   const paths = await Promise.all(
     articles
-      .filter((article) => !article.data.image)
+      .filter((article) => ownCards.has(article.id))
       .map(async (article: Article) => {
         const [topic] = await topicsOf(article);
         const text: CardText = { title: article.data.title, topic: topic!.data.name, siteName: site.title };
