@@ -13,9 +13,11 @@ import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { site } from '../src/site.config.ts';
+import type { ContentProblem } from '../src/lib/validate.ts';
 import { listFiles } from './lib/dist-files.ts';
-import { checkContent } from './lib/content-check.ts';
+import type { ContentCheckOptions } from './lib/content-check.ts';
 import { checkLinks, formatReport } from './lib/link-check.ts';
 import { problemReport } from './lib/report.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
@@ -47,8 +49,15 @@ function fail(message: string): never {
 // A failed build leaves the previous output in place: start from nothing.
 rmSync(outDir, { recursive: true, force: true });
 
-const problems = await clock.run('content check', () =>
-  checkContent({ contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone }),
+const problems = await clock.run(
+  'content check',
+  () =>
+    new Promise<ContentProblem[]>((resolve, reject) => {
+      const options: ContentCheckOptions = { contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone };
+      const worker = new Worker(new URL('./lib/content-check-worker.ts', import.meta.url), { workerData: options });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    }),
 );
 if (problems.length > 0) fail(problemReport(problems));
 
