@@ -24,11 +24,7 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/**
- * Absolute URL of the article's hero image as a 1200-pixel JPEG, the size feeds and social cards use.
- * Written `jpg`, as <Picture> names the fallback of a JPEG source: the same transform then serves
- * both, and a large archive encodes one image fewer per article.
- */
+/** Absolute URL of the article's hero image as a 1200-pixel JPEG, the size feeds and social cards use. */
 export async function heroImageUrl(article: Article): Promise<string | undefined> {
   if (!article.data.image) return undefined;
   const { src } = article.data.image;
