@@ -81,9 +81,9 @@ const pending = new Map<string, Promise<void>>();
 
 /**
  * Starts drawing every card of `texts` that is not in the cache yet, on worker threads (one per
- * core), and returns at once. `renderCard` then waits for a card that is
- * still being drawn. Called from the card route's getStaticPaths, which Astro runs before it
- * renders any page, so the cards are drawn while the main thread renders the articles.
+ * core), and returns at once; `renderCard` then waits for a card still being drawn. Called from
+ * the card route's getStaticPaths, which Astro runs before it renders any page, so the cards are
+ * drawn while the main thread renders the articles.
  *
  * `workerFile` is the path of card-worker.ts: Astro bundles this module, so the worker is found
  * from the project root rather than from this file.
