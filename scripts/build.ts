@@ -3,23 +3,27 @@
  * file, then the link check. Whatever fails, `dist/` is removed,
  * so a half-built or broken site can never be mistaken for a deployable one.
  *
- *   node scripts/build.ts [--external] [--drafts] [--no-social-images] [--out-dir dist]
+ *   node scripts/build.ts [--external] [--drafts] [--no-social-images] [--out-dir dist] [--timings file.json]
  *   --external also checks links to other sites; --drafts builds a preview with drafts and
  *   scheduled articles into dist-preview/; --no-social-images skips drawing Open Graph cards
- *   (quicker); --out-dir builds somewhere else (tests do)
+ *   (quicker); --out-dir builds somewhere else (tests do); --timings writes the wall time and peak
+ *   memory of each stage as JSON (the benchmark reads it)
  */
-import { spawnSync } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { site } from '../src/site.config.ts';
+import type { ContentProblem } from '../src/lib/validate.ts';
 import { listFiles } from './lib/dist-files.ts';
-import { checkContent } from './lib/content-check.ts';
+import type { ContentCheckOptions } from './lib/content-check.ts';
 import { checkLinks, formatReport } from './lib/link-check.ts';
 import { problemReport } from './lib/report.ts';
 import { writeHeadersFile } from './lib/headers-file.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { CardTime, StageClock } from './lib/stages.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     drafts: { type: 'boolean', default: false },
     'no-social-images': { type: 'boolean', default: false },
     'out-dir': { type: 'string' },
+    timings: { type: 'string' },
   },
 });
 // A preview with drafts goes to its own folder, so `dist/` only ever holds what may be deployed.
@@ -34,6 +39,8 @@ const outDir = values['out-dir'] ?? (values.drafts ? 'dist-preview' : 'dist');
 if (values.drafts) process.env.SHOW_DRAFTS = '1';
 if (values['no-social-images']) process.env.SOCIAL_IMAGES = '0';
 const started = performance.now();
+const clock = new StageClock();
+const cardTime = new CardTime();
 
 function fail(message: string): never {
   rmSync(outDir, { recursive: true, force: true });
@@ -44,15 +51,39 @@ function fail(message: string): never {
 // A failed build leaves the previous output in place: start from nothing.
 rmSync(outDir, { recursive: true, force: true });
 
-const problems = checkContent({ contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone });
+const problems = await clock.run(
+  'content check',
+  () =>
+    new Promise<ContentProblem[]>((resolve, reject) => {
+      const options: ContentCheckOptions = { contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone };
+      const worker = new Worker(new URL('./lib/content-check-worker.ts', import.meta.url), { workerData: options });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    }),
+);
 if (problems.length > 0) fail(problemReport(problems));
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-const build = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { stdio: 'inherit' });
-if (build.status !== 0) fail(`Build failed (astro build exited with ${build.status ?? build.signal}).`);
+// Asynchronous, so the stage clock can sample the child's memory while it runs.
+const status = await clock.run(
+  'astro build',
+  () =>
+    new Promise<number | string | null>((resolve) => {
+      const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { stdio: ['inherit', 'pipe', 'inherit'] });
+      let pending = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        process.stdout.write(chunk);
+        const lines = (pending + chunk.toString('utf8')).split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) cardTime.add(line);
+      });
+      child.on('close', (code, signal) => resolve(code ?? signal));
+    }),
+);
+if (status !== 0) fail(`Build failed (astro build exited with ${status}).`);
 let search: { pages: number };
 try {
-  search = await buildSearchIndex(outDir);
+  search = await clock.run('search index', () => buildSearchIndex(outDir));
   // After the pages are final: the header's CSP is computed from their <meta> policies.
   await writeHeadersFile(outDir, site.basePath);
 } catch (error) {
@@ -60,7 +91,9 @@ try {
 }
 const buildSeconds = (performance.now() - started) / 1000;
 
-const report = await checkLinks({ dir: outDir, siteUrl: site.url, basePath: site.basePath, external: values.external });
+const report = await clock.run('link check', () =>
+  checkLinks({ dir: outDir, siteUrl: site.url, basePath: site.basePath, external: values.external }),
+);
 const failed = report.broken.length > 0 || report.problems.length > 0;
 (failed ? console.error : console.log)(`\n${formatReport(report, outDir)}`);
 if (failed) fail('Build failed: the link check found problems.');
@@ -73,6 +106,12 @@ console.log(
     ` into ${outDir}/ for ${site.url}${site.basePath} in ${total.toFixed(1)} s` +
     ` (astro build and search index ${buildSeconds.toFixed(1)} s, link check ${(total - buildSeconds).toFixed(1)} s).`,
 );
+if (values.timings) {
+  writeFileSync(
+    values.timings,
+    `${JSON.stringify({ pages: report.pages, files: files.length, bytes, totalMs: total * 1000, stages: clock.stages, socialImages: cardTime.summary() }, null, 2)}\n`,
+  );
+}
 if (values.drafts) {
   console.log(`This is a preview with drafts and scheduled articles: serve it with npm run preview:drafts; do not deploy ${outDir}/.`);
 }

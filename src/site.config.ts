@@ -5,6 +5,7 @@
  * repository deploys to a custom domain (`SITE_URL=https://news.example.org`) or to a project
  * sub-path (`SITE_URL=https://user.github.io BASE_PATH=/newsroom`).
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makePaths, normaliseBase, normaliseSiteUrl } from './lib/urls.ts';
@@ -32,12 +33,16 @@ export interface SiteConfig {
   pageSize: number;
   /** Articles on the home page. */
   homeSize: number;
-  /** Newest articles in the RSS feed. */
+  /** Newest articles in each feed (site, topic, author). */
   feedSize: number;
+  /** URLs per sitemap file: 50,000 is the protocol's maximum. `SITEMAP_ENTRY_LIMIT` lowers it (tests). */
+  sitemapEntryLimit: number;
   /** Folder holding articles, authors, topics and pages, as given (relative to the project root). */
   contentDir: string;
   /** The same folder as an absolute path. */
   contentRoot: string;
+  /** Build caches of this content folder (Astro's content store and images, social cards). */
+  cacheDir: string;
   /**
    * A preview build: drafts and scheduled articles are included and marked, and every page asks
    * search engines not to index it. Set by `npm run build -- --drafts` (or `SHOW_DRAFTS=1`); the dev
@@ -50,6 +55,13 @@ export interface SiteConfig {
    * no image.
    */
   socialImages: boolean;
+  /**
+   * How many of the newest articles get a card with their own headline; older articles without a
+   * hero image share their first topic's card. Drawing a card costs about 30 ms of CPU, so a card
+   * for each of 10,000 articles would dominate a cold build; readers share new articles. A later
+   * build keeps the cards it drew in its cache. `SOCIAL_CARD_COUNT` overrides it (tests).
+   */
+  socialCardCount: number;
 }
 
 const env = process.env;
@@ -59,6 +71,14 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: "${value}" is not a positive whole number.`);
   return n;
+}
+
+/**
+ * One cache folder per content folder, so a build of another content tree (tests, benchmarks)
+ * never reuses or clobbers the entries of this one. Inside node_modules, so `npm ci` starts clean.
+ */
+export function cacheDirFor(contentRoot: string, projectRoot = process.cwd()): string {
+  return resolve(projectRoot, 'node_modules/.astro', createHash('sha256').update(contentRoot).digest('hex').slice(0, 12)) + '/';
 }
 
 export const site: SiteConfig = {
@@ -76,12 +96,19 @@ export const site: SiteConfig = {
   pageSize: positiveInteger(env.PAGE_SIZE, 10, 'PAGE_SIZE'),
   homeSize: 6,
   feedSize: 20,
+  sitemapEntryLimit: Math.min(50_000, Number(env.SITEMAP_ENTRY_LIMIT) || 50_000),
   // Lets tests and benchmarks build another content tree without touching `content/`.
   contentDir: env.CONTENT_DIR || 'content',
   contentRoot: resolve(env.CONTENT_DIR || 'content'),
+  cacheDir: cacheDirFor(resolve(env.CONTENT_DIR || 'content')),
   preview: env.SHOW_DRAFTS === '1' || env.SHOW_DRAFTS === 'true',
   socialImages: env.SOCIAL_IMAGES !== '0' && env.SOCIAL_IMAGES !== 'false',
+  socialCardCount: env.SOCIAL_CARD_COUNT !== undefined && env.SOCIAL_CARD_COUNT !== '' ? Number(env.SOCIAL_CARD_COUNT) : 1000,
 };
+
+if (!Number.isInteger(site.socialCardCount) || site.socialCardCount < 0) {
+  throw new Error(`SOCIAL_CARD_COUNT: "${env.SOCIAL_CARD_COUNT}" must be a whole number, 0 or more.`);
+}
 
 if (!existsSync(site.contentRoot)) {
   throw new Error(`CONTENT_DIR: the content folder "${site.contentRoot}" does not exist.`);

@@ -49,3 +49,20 @@ export function fileForPath(dir: string, urlPath: string, basePath: string): str
   }
   return undefined;
 }
+
+/** `fileForPath` against a list of the build's files instead of the disk: no system call per link. */
+export function fileFromSet(files: ReadonlySet<string>, urlPath: string, basePath: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (!path.startsWith(basePath)) {
+    if (`${path}/` !== basePath) return undefined;
+    path = basePath;
+  }
+  const rel = path.slice(basePath.length);
+  const candidates = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}.html`, `${rel}/index.html`];
+  return candidates.find((candidate) => files.has(candidate));
+}

@@ -7,7 +7,7 @@ import { Parser } from 'htmlparser2';
 export interface PageScan {
   /** `id` and `<a name>` values: the valid fragment targets of this page. */
   ids: Set<string>;
-  /** Every `href` and `src`, in document order. */
+  /** Every `href`, `src`, `srcset` candidate and social image URL, in document order. */
   links: string[];
   /** Content file the page was built from, when it says. */
   source?: string | undefined;
@@ -24,6 +24,10 @@ export function scanHtml(html: string): PageScan {
         for (const key of ['href', 'src'] as const) {
           const value = attributes[key];
           if (value !== undefined) scan.links.push(value);
+        }
+        // Social images are links too: a card that was not built breaks every share of the page.
+        if (name === 'meta' && attributes.content && ['og:image', 'twitter:image'].includes(attributes.property ?? attributes.name ?? '')) {
+          scan.links.push(attributes.content);
         }
         if (attributes.srcset) {
           for (const candidate of attributes.srcset.split(',')) {

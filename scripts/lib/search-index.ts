@@ -19,7 +19,9 @@ export async function buildSearchIndex(outDir: string): Promise<{ pages: number 
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: outDir });
+    // Only articles and docs pages carry data-pagefind-body; the thousands of list pages
+    // (archive/<n>/, topics/<id>/<n>/, authors/<id>/<n>/) would be read for nothing.
+    const added = await index.addDirectory({ path: outDir, glob: '{articles/*/index.html,*/index.html}' });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
     const dir = join(outDir, 'pagefind');
     const written = await index.writeFiles({ outputPath: dir });

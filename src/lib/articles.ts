@@ -88,11 +88,84 @@ export function relatedArticles<T extends ArticleLike>(article: T, published: re
     .map(({ other }) => other);
 }
 
+/** Every non-empty subset of a sorted list of ids, as `a|b` keys. */
+function subsetKeys(ids: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let mask = 1; mask < 1 << ids.length; mask++) out.push(ids.filter((_, i) => mask & (1 << i)));
+  return out;
+}
+
+/** Topics beyond this many per article fall back to the plain scan (2^n subsets). */
+const MAX_INDEXED_TOPICS = 8;
+
+/**
+ * `relatedArticles` for every article at once, without comparing every pair: the plain version
+ * costs O(n²) over a site (about 10⁸ comparisons and 10⁴ sorts at 10,000 articles). Each article
+ * is filed under every subset of its topics, newest first; the related articles of A are then the
+ * first few entries of the lists of A's own topic subsets, largest subsets first. Same result as
+ * calling `relatedArticles` on each (the unit tests compare them).
+ */
+export function relatedIndex<T extends ArticleLike>(newestFirst: readonly T[], limit = 3): Map<string, T[]> {
+  const idsOf = new Map(newestFirst.map((article) => [article.id, [...new Set(article.data.topics.map((topic) => topic.id))].sort()]));
+  const topicIds = (article: T) => idsOf.get(article.id)!;
+  const lists = new Map<string, T[]>();
+  const ordered = [...newestFirst].sort(compareNewestFirst);
+  for (const article of ordered) {
+    const ids = topicIds(article);
+    if (ids.length > MAX_INDEXED_TOPICS) continue;
+    for (const subset of subsetKeys(ids)) {
+      const key = subset.join('|');
+      let list = lists.get(key);
+      if (!list) lists.set(key, (list = []));
+      list.push(article);
+    }
+  }
+  const result = new Map<string, T[]>();
+  const wide = ordered.filter((article) => topicIds(article).length > MAX_INDEXED_TOPICS);
+  for (const article of ordered) {
+    const ids = topicIds(article);
+    if (ids.length > MAX_INDEXED_TOPICS || wide.length > 0) {
+      result.set(article.id, relatedArticles(article, ordered, limit));
+      continue;
+    }
+    const own = new Set(ids);
+    const shared = (other: T) => topicIds(other).filter((id) => own.has(id)).length;
+    const chosen: T[] = [];
+    const taken = new Set<string>([article.id]);
+    const subsets = subsetKeys(ids);
+    // Articles sharing exactly `size` topics appear, in order, in the list of that very subset;
+    // any with more shared topics were taken at a larger size (or the list is already full).
+    for (let size = ids.length; size >= 1 && chosen.length < limit; size--) {
+      const found: T[] = [];
+      for (const subset of subsets.filter((s) => s.length === size)) {
+        let taking = 0;
+        for (const other of lists.get(subset.join('|')) ?? []) {
+          if (taking >= limit - chosen.length) break;
+          if (taken.has(other.id) || shared(other) !== size) continue;
+          found.push(other);
+          taking++;
+        }
+      }
+      for (const other of found.sort(compareNewestFirst).slice(0, limit - chosen.length)) {
+        chosen.push(other);
+        taken.add(other.id);
+      }
+    }
+    result.set(article.id, chosen);
+  }
+  return result;
+}
+
 /** The next newer and next older article in a newest-first list. */
 export function adjacentArticles<T extends ArticleLike>(article: T, newestFirst: readonly T[]): { newer?: T; older?: T } {
   const index = newestFirst.findIndex((other) => other.id === article.id);
   if (index === -1) return {};
   return { newer: newestFirst[index - 1], older: newestFirst[index + 1] };
+}
+
+/** `adjacentArticles` for every article of a newest-first list at once, by position. */
+export function adjacentIndex<T extends ArticleLike>(newestFirst: readonly T[]): Map<string, { newer?: T; older?: T }> {
+  return new Map(newestFirst.map((article, i) => [article.id, { newer: newestFirst[i - 1], older: newestFirst[i + 1] }]));
 }
 
 export interface Page<T> {
@@ -114,4 +187,40 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
     items: items.slice(index * size, (index + 1) * size),
     total: items.length,
   }));
+}
+
+/**
+ * The page numbers a pagination bar shows: the first, the last, and `around` on each side of the
+ * current page, with `undefined` where numbers are left out (shown as an ellipsis). At most
+ * 2 × around + 5 entries, whatever the number of pages.
+ */
+export function pageWindow(current: number, last: number, around = 2): (number | undefined)[] {
+  if (!Number.isInteger(last) || last < 1 || !Number.isInteger(current) || current < 1 || current > last) {
+    throw new Error(`Invalid page ${current} of ${last}`);
+  }
+  const from = Math.max(1, current - around);
+  const to = Math.min(last, current + around);
+  const out: (number | undefined)[] = [];
+  if (from > 1) out.push(1);
+  // A gap of one page is shown as that page rather than as an ellipsis.
+  if (from === 3) out.push(2);
+  else if (from > 3) out.push(undefined);
+  for (let n = from; n <= to; n++) out.push(n);
+  if (to === last - 2) out.push(last - 1);
+  else if (to < last - 2) out.push(undefined);
+  if (to < last) out.push(last);
+  return out;
+}
+
+/**
+ * Which articles get a social card with their own headline: the newest `count` of a newest-first
+ * list that have no hero image of their own. The others use their first topic's card.
+ */
+export function articlesWithOwnCard<T extends ArticleLike & { data: { image?: unknown } }>(newestFirst: readonly T[], count: number): Set<string> {
+  return new Set(
+    newestFirst
+      .slice(0, count)
+      .filter((article) => !article.data.image)
+      .map((article) => article.id),
+  );
 }

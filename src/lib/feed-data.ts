@@ -6,7 +6,7 @@
 import rss from '@astrojs/rss';
 import { paths, site } from '../site.config.ts';
 import { byAuthor, byTopic, lastModified } from './articles.ts';
-import { authorsOf, getPublishedArticles, topicsOf, type Article, type Author, type Topic } from './content.ts';
+import { authorsOf, getPublishedArticles, pageKey, topicsOf, type Article, type Author, type Topic } from './content.ts';
 import { atomFeed, feedUpdated, jsonFeed, rssItem, type FeedArticle, type FeedChannel } from './feeds.ts';
 import { articleHtml, heroImageUrl } from './render-html.ts';
 import { absoluteUrl, type FeedFormat, type FeedScope } from './urls.ts';
@@ -55,11 +55,21 @@ function feedItem(article: Article): Promise<FeedArticle> {
   return item;
 }
 
-async function itemsFor(subject: FeedSubject): Promise<FeedArticle[]> {
+/** The articles of a feed: newest first and limited; older ones stay reachable through the list pages. */
+async function articlesFor(subject: FeedSubject): Promise<Article[]> {
   let articles = await getPublishedArticles();
   if (subject) articles = 'topic' in subject ? byTopic(articles, subject.topic.id) : byAuthor(articles, subject.author.id);
-  // Newest first and limited; older articles stay reachable through the archive pages.
-  return Promise.all(articles.slice(0, site.feedSize).map(feedItem));
+  return articles.slice(0, site.feedSize);
+}
+
+async function itemsFor(subject: FeedSubject): Promise<FeedArticle[]> {
+  return Promise.all((await articlesFor(subject)).map(feedItem));
+}
+
+/** The incremental-build key of a feed: its subject and the articles in it. */
+export async function feedKey(subject: FeedSubject): Promise<string> {
+  const owner = !subject ? [] : 'topic' in subject ? [subject.topic] : [subject.author];
+  return pageKey([...owner, ...(await articlesFor(subject))]);
 }
 
 function channelFor(subject: FeedSubject, entries: readonly FeedArticle[]): FeedChannel {

@@ -28,7 +28,7 @@ function escapeHtml(text: string): string {
 export async function heroImageUrl(article: Article): Promise<string | undefined> {
   if (!article.data.image) return undefined;
   const { src } = article.data.image;
-  return absoluteUrl((await getImage({ src, width: Math.min(1200, src.width), format: 'jpeg' })).src, site.url);
+  return absoluteUrl((await getImage({ src, width: Math.min(1200, src.width), format: 'jpg' })).src, site.url);
 }
 
 export async function articleHtml(article: Article): Promise<string> {
@@ -37,7 +37,7 @@ export async function articleHtml(article: Article): Promise<string> {
   let hero = '';
   if (article.data.image) {
     const { src, alt, caption, credit } = article.data.image;
-    const image = await getImage({ src, width: Math.min(1200, src.width), format: 'jpeg' });
+    const image = await getImage({ src, width: Math.min(1200, src.width), format: 'jpg' });
     const figcaption = [caption, credit].filter(Boolean).map((text) => escapeHtml(text!)).join(' ');
     hero =
       `<figure><img src="${image.src}" alt="${escapeHtml(alt)}" width="${image.attributes.width}" height="${image.attributes.height}">` +

@@ -3,7 +3,23 @@
  * built page's own `article:modified_time`: the sitemap says exactly what the page says, and a
  * page without an article date gets no `lastmod` rather than the build time.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+
+/** The meta tag sits in `<head>`: reading its first bytes spares reading 10,000 whole pages. */
+const HEAD_BYTES = 16 * 1024;
+
+async function readHead(file: URL): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    if (bytesRead < HEAD_BYTES || head.includes('</head>')) return head;
+    return await readFile(file, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
 
 const MODIFIED = /<meta\s+property="article:modified_time"\s+content="([^"]+)"/;
 
@@ -26,7 +42,7 @@ export async function lastmodFor(pageUrl: string, siteUrl: string, outDir: URL, 
   const file = builtFileFor(new URL(stripped, url.origin).href, siteUrl, outDir);
   if (!file) return undefined;
   try {
-    return lastmodFromHtml(await readFile(file, 'utf8'));
+    return lastmodFromHtml(await readHead(file));
   } catch {
     return undefined;
   }

@@ -48,12 +48,14 @@ export interface Paths {
   topics(): string;
   topic(id: string, page?: number): string;
   page(slug: string): string;
-  corrections(): string;
+  corrections(page?: number): string;
   search(): string;
   /** Files of the search index and its interface, written by Pagefind after the build. */
   searchAsset(file: string): string;
   /** The generated Open Graph card of an article without a hero image. */
   socialCard(slug: string): string;
+  /** The generated Open Graph card of a topic, shared by its older articles without a hero image. */
+  topicCard(id: string): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
   feed(format: FeedFormat, scope?: FeedScope): string;
   /** The XSL stylesheet that makes the XML feeds readable in a browser. */
@@ -83,8 +85,9 @@ export function makePaths(base: string): Paths {
     topics: () => withBase('/topics/'),
     topic: (id, page) => withBase(paged(`/topics/${seg(id)}/`, page)),
     page: (slug) => withBase(`/${seg(slug)}/`),
-    corrections: () => withBase('/corrections/'),
+    corrections: (page) => withBase(paged('/corrections/', page)),
     socialCard: (slug) => withBase(`/og/${seg(slug)}.png`),
+    topicCard: (id) => withBase(`/og/topics/${seg(id)}.png`),
     search: () => withBase('/search/'),
     searchAsset: (file) => withBase(`/pagefind/${file}`),
     feed: (format, scope) => {

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseContentDate } from '../../src/lib/dates.ts';
+import { generateCorpus } from '../../scripts/lib/corpus.ts';
 import {
   adjacentArticles,
+  adjacentIndex,
+  articlesWithOwnCard,
   allCorrections,
   byAuthor,
   byTopic,
   lastModified,
+  pageWindow,
   paginate,
   publicationStatus,
   relatedArticles,
+  relatedIndex,
   selectPublished,
+  compareNewestFirst,
   type ArticleLike,
 } from '../../src/lib/articles.ts';
 
@@ -164,5 +170,69 @@ describe('corrections', () => {
       ['g', 'Third'],
       ['f', 'Second'],
     ]);
+  });
+});
+
+describe('relatedIndex and adjacentIndex', () => {
+  it('give every article of a generated corpus what relatedArticles and adjacentArticles give it', () => {
+    const corpus = generateCorpus({ articles: 400, seed: 7 });
+    const list = corpus.articles
+      .map((a) => ({
+        id: a.slug,
+        data: { published: a.published, draft: false, topics: a.topics.map((id) => ({ id })), authors: a.authors.map((id) => ({ id })) },
+      }))
+      .sort(compareNewestFirst);
+    for (const limit of [1, 3, 5]) {
+      const related = relatedIndex(list, limit);
+      for (const article of list) {
+        expect(related.get(article.id)!.map((a) => a.id)).toEqual(relatedArticles(article, list, limit).map((a) => a.id));
+      }
+    }
+    const adjacent = adjacentIndex(list);
+    for (const article of list) expect(adjacent.get(article.id)).toEqual(adjacentArticles(article, list));
+  });
+});
+
+describe('pageWindow', () => {
+  it('lists every page of a short list', () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(3, 5)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('keeps the first, the last and two around the current page of a long list', () => {
+    expect(pageWindow(1, 1000)).toEqual([1, 2, 3, undefined, 1000]);
+    expect(pageWindow(500, 1000)).toEqual([1, undefined, 498, 499, 500, 501, 502, undefined, 1000]);
+    expect(pageWindow(1000, 1000)).toEqual([1, undefined, 998, 999, 1000]);
+    expect(pageWindow(4, 1000)).toEqual([1, 2, 3, 4, 5, 6, undefined, 1000]);
+  });
+
+  it('never shows more than 2 × around + 5 entries', () => {
+    for (let last = 1; last <= 60; last++) {
+      for (let current = 1; current <= last; current++) {
+        const window = pageWindow(current, last);
+        expect(window.length).toBeLessThanOrEqual(9);
+        expect(window).toContain(current);
+        expect(window[0]).toBe(1);
+        expect(window.at(-1)).toBe(last);
+      }
+    }
+  });
+
+  it('refuses a page beyond the last', () => {
+    expect(() => pageWindow(3, 2)).toThrow(/Invalid page/);
+  });
+});
+
+describe('articlesWithOwnCard', () => {
+  it('picks the newest articles without a hero image, up to the count', () => {
+    const list = [
+      { ...article('a', '2020-01-05', ['x']), data: { ...article('a', '2020-01-05', ['x']).data, image: {} } },
+      article('b', '2020-01-04', ['x']),
+      article('c', '2020-01-03', ['x']),
+      article('d', '2020-01-02', ['x']),
+    ];
+    expect([...articlesWithOwnCard(list, 3)]).toEqual(['b', 'c']);
+    expect([...articlesWithOwnCard(list, 0)]).toEqual([]);
+    expect([...articlesWithOwnCard(list, 10)]).toEqual(['b', 'c', 'd']);
   });
 });

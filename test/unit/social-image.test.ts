@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cardKey, renderCard } from '../../src/lib/social-image.ts';
+import { cardKey, drawCardsAhead, renderCard } from '../../src/lib/social-image.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'cards-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -26,5 +26,23 @@ describe('social cards', () => {
     expect(cardKey({ ...text, title: 'Another headline' })).not.toBe(cardKey(text));
     expect(cardKey({ ...text, topic: 'Electric' })).not.toBe(cardKey(text));
     expect(cardKey({ ...text, siteName: 'Other' })).not.toBe(cardKey(text));
+  });
+});
+
+describe('cards drawn ahead', () => {
+  it('are drawn on worker threads into the cache, and renderCard then reads them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cards-ahead-'));
+    try {
+      const texts = ['One', 'Two', 'Three'].map((title) => ({ ...text, title }));
+      drawCardsAhead(texts, dir, join(import.meta.dirname, '../../src/lib/card-worker.ts'));
+      for (const t of texts) {
+        const { png, cached } = await renderCard(t, dir);
+        expect(cached).toBe(true);
+        expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
+      }
+      expect(readdirSync(dir).sort()).toEqual(texts.map((t) => `${cardKey(t)}.png`).sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -87,3 +87,16 @@ describe('pageParam and absoluteUrl', () => {
     expect(absoluteUrl('/newsroom/rss.xml', 'https://u.github.io')).toBe('https://u.github.io/newsroom/rss.xml');
   });
 });
+
+describe('paths added for large sites', () => {
+  it('pages the corrections log like the other lists, and names topic cards', () => {
+    const root = makePaths('/');
+    const sub = makePaths('/newsroom');
+    expect(root.corrections()).toBe('/corrections/');
+    expect(root.corrections(1)).toBe('/corrections/');
+    expect(root.corrections(3)).toBe('/corrections/3/');
+    expect(sub.corrections(2)).toBe('/newsroom/corrections/2/');
+    expect(root.topicCard('electric')).toBe('/og/topics/electric.png');
+    expect(sub.topicCard('electric')).toBe('/newsroom/og/topics/electric.png');
+  });
+});

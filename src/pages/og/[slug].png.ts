@@ -1,20 +1,39 @@
-/** /og/<slug>.png: the Open Graph card of each article that has no hero image of its own. */
+/**
+ * /og/<slug>.png: the Open Graph card of each of the newest articles without a hero image of their
+ * own (`socialCardCount`); older ones use their topic's card (og/topics/[id].png.ts).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
-import { renderCard } from '../../lib/social-image.ts';
+import { getArticlesWithOwnCard, getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
+import { join } from 'node:path';
+import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
 import { site } from '../../site.config.ts';
+
+// Inside Astro's own cache for this content folder: kept between builds, gone after `npm ci`, and
+// removed with the rest of the cache when a cold build is wanted.
+const CACHE = `${site.cacheDir}social-cards`;
 
 export const getStaticPaths = (async () => {
   if (!site.socialImages) return [];
-  const articles = await getPublishedArticles();
-  return articles.filter((article) => !article.data.image).map((article) => ({ params: { slug: article.id }, props: { article } }));
+  const [articles, ownCards] = await Promise.all([getPublishedArticles(), getArticlesWithOwnCard()]);
+  const paths = await Promise.all(
+    articles
+      .filter((article) => ownCards.has(article.id))
+      .map(async (article: Article) => {
+        const [topic] = await topicsOf(article);
+        const text: CardText = { title: article.data.title, topic: topic!.data.name, siteName: site.title };
+        // The card shows only this text: an incremental build copies it while the text is unchanged.
+        return { params: { slug: article.id }, props: { text }, cacheKey: cardKey(text) };
+      }),
+  );
+  drawCardsAhead(
+    paths.map((path) => path.props.text),
+    CACHE,
+    join(process.cwd(), 'src/lib/card-worker.ts'),
+  );
+  return paths;
 }) satisfies GetStaticPaths;
 
-// Beside Astro's own cache for this content folder, so `npm ci` or a content switch starts clean.
-const CACHE = `${process.cwd()}/node_modules/.astro/social-cards`;
-
-export const GET: APIRoute<{ article: Article }> = async ({ props: { article } }) => {
-  const [topic] = await topicsOf(article);
-  const { png } = await renderCard({ title: article.data.title, topic: topic!.data.name, siteName: site.title }, CACHE);
+export const GET: APIRoute<{ text: CardText }> = async ({ props: { text } }) => {
+  const { png } = await renderCard(text, CACHE);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

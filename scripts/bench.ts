@@ -1,0 +1,150 @@
+/**
+ * `npm run bench -- --articles N`: how the full pipeline scales. Generates N synthetic articles
+ * (scripts/lib/corpus.ts) into a temporary content folder, then runs `scripts/build.ts` on it
+ * twice: a cold build with the folder's caches removed, and a warm rebuild after one article
+ * changed. Prints per stage the wall time, pages per second and peak memory (the whole process
+ * tree), the size of the output, and writes the same figures as JSON.
+ *
+ *   node scripts/bench.ts [--articles 1000] [--seed 1] [--json .bench/bench-1000.json] [--no-warm]
+ *     [--no-social-images] [--keep]
+ *   --keep leaves the generated content and output in the temporary folder for a look.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cacheDirFor } from '../src/site.config.ts';
+import { generateCorpus, writeCorpus } from './lib/corpus.ts';
+import type { StageTiming } from './lib/stages.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'string' },
+    'no-warm': { type: 'boolean', default: false },
+    'no-social-images': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.articles);
+if (!Number.isInteger(count) || count < 1) {
+  console.error(`--articles must be a positive whole number, got "${values.articles}"`);
+  process.exit(2);
+}
+const jsonFile = resolve(values.json ?? `.bench/bench-${count}.json`);
+const work = join(tmpdir(), `mobility-desk-bench-${count}`);
+const contentDir = join(work, 'content');
+const outDir = join(work, 'dist');
+
+interface BuildRun {
+  label: string;
+  wallMs: number;
+  /** Peak resident memory of the largest single process (GNU time's maximum resident set). */
+  maxProcessRss: number;
+  pages: number;
+  files: number;
+  bytes: number;
+  stages: StageTiming[];
+  /** Cards drawn on worker threads while Astro renders pages: wall time from first to last. */
+  socialImages: { cards: number; ms: number };
+}
+
+function machine() {
+  let model = cpus()[0]?.model ?? 'unknown';
+  try {
+    model = /^Model name:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8').replace(/^model name\s*:/m, 'Model name:'))?.[1] ?? model;
+  } catch {
+    // Not Linux: keep what os.cpus() says.
+  }
+  return { cpus: cpus().length, model: model.trim(), memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, platform: process.platform };
+}
+
+/** Runs the real build command under GNU time (when present) for the peak of the largest process. */
+function build(label: string): Promise<BuildRun> {
+  const timings = join(work, `timings-${label}.json`);
+  const args = ['scripts/build.ts', '--out-dir', outDir, '--timings', timings, ...(values['no-social-images'] ? ['--no-social-images'] : [])];
+  const timeFile = join(work, `time-${label}.txt`);
+  const useTime = process.platform === 'linux';
+  const [command, commandArgs] = useTime
+    ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...args]]
+    : [process.execPath, args];
+  const started = performance.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, commandArgs as string[], {
+      env: { ...process.env, CONTENT_DIR: contentDir, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Written as it comes, so a long run can be followed with tail -f.
+    const logFile = join(work, `build-${label}.log`);
+    const log = createWriteStream(logFile);
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      log.end();
+      if (code !== 0) {
+        reject(new Error(`The ${label} build failed (exit ${code}); see ${logFile}`));
+        return;
+      }
+      const result = JSON.parse(readFileSync(timings, 'utf8')) as Omit<BuildRun, 'label' | 'wallMs' | 'maxProcessRss'>;
+      const maxProcessRss = useTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) * 1024 : 0;
+      resolvePromise({ label, wallMs, maxProcessRss, ...result });
+    });
+  });
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function table(run: BuildRun): string {
+  const rows = run.stages.map((stage) => [stage.name, seconds(stage.ms), (run.pages / (stage.ms / 1000)).toFixed(0), mib(stage.peakRss)]);
+  if (run.socialImages.cards > 0) {
+    rows.push([
+      `  during it: ${run.socialImages.cards} social cards drawn`,
+      seconds(run.socialImages.ms),
+      `${(run.socialImages.cards / (run.socialImages.ms / 1000)).toFixed(0)} cards/s`,
+      '',
+    ]);
+  }
+  const peak = Math.max(...run.stages.map((stage) => stage.peakRss));
+  rows.push(['total', seconds(run.wallMs), (run.pages / (run.wallMs / 1000)).toFixed(0), mib(peak)]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...[['stage', 'wall', 'pages/s', 'peak RSS'], ...rows].map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [
+    `${run.label}: ${run.pages} pages, ${run.files} files, dist/ ${mib(run.bytes)}; largest process peaked at ${mib(run.maxProcessRss)}`,
+    line(['stage', 'wall', 'pages/s', 'peak RSS']),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+mkdirSync(work, { recursive: true });
+const generateStarted = performance.now();
+const corpus = generateCorpus({ articles: count, seed: Number(values.seed) });
+await writeCorpus(contentDir, corpus);
+console.log(`Generated ${count} articles (${corpus.files.length} files) in ${contentDir} in ${seconds(performance.now() - generateStarted)}.`);
+
+// Cold: no output, no content store, no optimised images, no social cards from an earlier run.
+rmSync(outDir, { recursive: true, force: true });
+rmSync(cacheDirFor(contentDir), { recursive: true, force: true });
+const runs: BuildRun[] = [];
+const cold = await build('cold');
+runs.push(cold);
+console.log(`\n${table(cold)}`);
+
+if (!values['no-warm']) {
+  // One article changes, as a correction would: a sentence added to its body.
+  const changed = corpus.articles[Math.floor(count / 2)]!;
+  const file = corpus.files.find((f) => f.path.startsWith(`articles/${changed.slug}`) && f.path.endsWith('.mdx'))!;
+  writeFileSync(join(contentDir, file.path), `${file.text}\nThis paragraph was added after publication.\n`);
+  const warm = await build('warm');
+  runs.push(warm);
+  console.log(`\n${table(warm)}`);
+}
+
+const result = { articles: count, seed: Number(values.seed), date: new Date().toISOString(), machine: machine(), runs };
+mkdirSync(dirname(jsonFile), { recursive: true });
+writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nFigures written to ${jsonFile}. Machine: ${JSON.stringify(result.machine)}`);
+if (!values.keep) rmSync(work, { recursive: true, force: true });

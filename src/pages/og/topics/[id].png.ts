@@ -1,0 +1,20 @@
+/** /og/topics/<id>.png: a topic's Open Graph card, used by its older articles without a hero image. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getTopics } from '../../../lib/content.ts';
+import { cardKey, renderCard, type CardText } from '../../../lib/social-image.ts';
+import { site } from '../../../site.config.ts';
+
+const CACHE = `${site.cacheDir}social-cards`;
+
+export const getStaticPaths = (async () => {
+  if (!site.socialImages) return [];
+  return (await getTopics()).map((topic) => {
+    const text: CardText = { title: topic.data.name, topic: 'Topic', siteName: site.title };
+    return { params: { id: topic.id }, props: { text }, cacheKey: cardKey(text) };
+  });
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ text: CardText }> = async ({ props: { text } }) => {
+  const { png } = await renderCard(text, CACHE);
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/lib/corpus.ts';
+import { fileFromSet } from '../../scripts/lib/dist-files.ts';
+import { CardTime } from '../../scripts/lib/stages.ts';
+import { cacheKey, digestOf } from '../../src/lib/cache-key.ts';
+
+describe('cacheKey and digestOf', () => {
+  it('give the same key for the same values and another for any change', () => {
+    expect(cacheKey('a', [1, 2], { b: true })).toBe(cacheKey('a', [1, 2], { b: true }));
+    expect(cacheKey('a', [1, 2])).not.toBe(cacheKey('a', [2, 1]));
+    expect(cacheKey('a', 'b')).not.toBe(cacheKey('ab'));
+  });
+
+  it("use the loader's digest when there is one, the data otherwise", () => {
+    expect(digestOf({ id: 'x', data: { title: 'A' }, digest: 'abc' })).toBe('abc');
+    expect(digestOf({ id: 'x', data: { title: 'A' } })).not.toBe(digestOf({ id: 'x', data: { title: 'B' } }));
+  });
+});
+
+describe('fileFromSet', () => {
+  const files = new Set(['index.html', 'a/index.html', 'b.html', 'rss.xml', 'news/index.html']);
+
+  it('serves a URL path the way a static host does', () => {
+    expect(fileFromSet(files, '/', '/')).toBe('index.html');
+    expect(fileFromSet(files, '/a/', '/')).toBe('a/index.html');
+    expect(fileFromSet(files, '/a', '/')).toBe('a/index.html');
+    expect(fileFromSet(files, '/b', '/')).toBe('b.html');
+    expect(fileFromSet(files, '/rss.xml', '/')).toBe('rss.xml');
+    expect(fileFromSet(files, '/missing/', '/')).toBeUndefined();
+  });
+
+  it('strips the base path and refuses paths outside it', () => {
+    expect(fileFromSet(files, '/sub/a/', '/sub/')).toBe('a/index.html');
+    expect(fileFromSet(files, '/sub', '/sub/')).toBe('index.html');
+    expect(fileFromSet(files, '/a/', '/sub/')).toBeUndefined();
+    expect(fileFromSet(files, '/%E0%A4%A', '/')).toBeUndefined();
+  });
+});
+
+describe('CardTime', () => {
+  it("reads the card workers' summary line from a coloured build log", () => {
+    const time = new CardTime();
+    time.add('\x1b[2m12:00:00\x1b[22m [social cards] drew 971 cards on 2 worker thread(s) in 13.1 s');
+    time.add('12:00:01   ├─ /og/x.png (+3ms)');
+    expect(time.summary()).toEqual({ cards: 971, ms: 13_100 });
+  });
+});
+
+describe('generateCorpus', () => {
+  it('is deterministic for a seed and different for another', () => {
+    const a = generateCorpus({ articles: 50, seed: 5 });
+    expect(generateCorpus({ articles: 50, seed: 5 })).toEqual(a);
+    expect(generateCorpus({ articles: 50, seed: 6 }).files).not.toEqual(a.files);
+  });
+
+  it('links only to published articles and to headings they have', () => {
+    const corpus = generateCorpus({ articles: 120, seed: 2, drafts: 3, scheduled: 2 });
+    const bySlug = new Map(corpus.articles.map((a) => [a.slug, a]));
+    const texts = corpus.files.filter((f) => f.path.startsWith('articles/') && f.text);
+    expect(texts).toHaveLength(120);
+    for (const file of texts) {
+      for (const [, slug, fragment] of file.text!.matchAll(/\]\(\/articles\/([^/]+)\/(?:#([\w-]+))?\)/g)) {
+        const target = bySlug.get(slug!);
+        expect(target?.status, `${file.path} → ${slug}`).toBe('published');
+        if (fragment) expect(target!.headingIds).toContain(fragment);
+      }
+    }
+    expect(corpus.articles.filter((a) => a.status === 'draft')).toHaveLength(3);
+    expect(corpus.articles.filter((a) => a.status === 'scheduled')).toHaveLength(2);
+  });
+});
