@@ -19,7 +19,17 @@ export default defineConfig({
   // Every page is a directory with index.html; links always end in a slash, so static hosts
   // serve them without a redirect.
   trailingSlash: 'always',
-import { writeFileSync } from 'node:fs';
+  build: {
+    format: 'directory',
+    // Styles inline in each page (hashed by the CSP below): the page and its CSS arrive in the first
+    // round trip, with no render-blocking request (test/e2e/budgets.test.ts holds it under 14 KB gzip).
+    inlineStylesheets: 'always',
+    // Two pages in flight: while one waits for sharp (social cards, images) on a worker thread,
+    // the other renders, which keeps both cores of a small CI runner busy.
+    concurrency: 2,
+  },
+  // One cache (content store, optimised images, social cards) per content folder: see site.config.ts.
+  cacheDir: site.cacheDir,
   integrations: [
     mdx(),
     {
