@@ -58,13 +58,26 @@ function machine() {
   } catch {
     // Not Linux: keep what os.cpus() says.
   }
-  return { cpus: cpus().length, model: model.trim(), memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, platform: process.platform };
+  return {
+    cpus: cpus().length,
+    model: model.trim(),
+    memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    platform: process.platform,
+  };
 }
 
 /** Runs the real build command under GNU time (when present) for the peak of the largest process. */
 function build(label: string): Promise<BuildRun> {
   const timings = join(work, `timings-${label}.json`);
-  const args = ['scripts/build.ts', '--out-dir', outDir, '--timings', timings, ...(values['no-social-images'] ? ['--no-social-images'] : [])];
+  const args = [
+    'scripts/build.ts',
+    '--out-dir',
+    outDir,
+    '--timings',
+    timings,
+    ...(values['no-social-images'] ? ['--no-social-images'] : []),
+  ];
   const timeFile = join(work, `time-${label}.txt`);
   const useTime = process.platform === 'linux';
   const [command, commandArgs] = useTime
@@ -123,7 +136,9 @@ mkdirSync(work, { recursive: true });
 const generateStarted = performance.now();
 const corpus = generateCorpus({ articles: count, seed: Number(values.seed) });
 await writeCorpus(contentDir, corpus);
-console.log(`Generated ${count} articles (${corpus.files.length} files) in ${contentDir} in ${seconds(performance.now() - generateStarted)}.`);
+console.log(
+  `Generated ${count} articles (${corpus.files.length} files) in ${contentDir} in ${seconds(performance.now() - generateStarted)}.`,
+);
 
 // Cold: no output, no content store, no optimised images, no social cards from an earlier run.
 rmSync(outDir, { recursive: true, force: true });

@@ -20,7 +20,10 @@ const answers = requireValues('new:author', {
 });
 asker.close();
 
-const plan = planAuthor({ ...answers, id: values.id }, { contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone });
+const plan = planAuthor(
+  { ...answers, id: values.id },
+  { contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone },
+);
 const id = writePlanned(plan);
 console.log(
   `Created ${plan.path}.\nWrite your biography there; add a square portrait beside it as avatar: ./${id}.jpg if you like.\n` +

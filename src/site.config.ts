@@ -83,8 +83,7 @@ export function cacheDirFor(contentRoot: string, projectRoot = process.cwd()): s
 
 export const site: SiteConfig = {
   title: 'The Mobility Desk',
-  description:
-    'Reporting on the research behind autonomous, connected and electric vehicles, written in the open by its contributors.',
+  description: 'Reporting on the research behind autonomous, connected and electric vehicles, written in the open by its contributors.',
   url: normaliseSiteUrl(env.SITE_URL || 'https://mobility-desk.example.org'),
   basePath: normaliseBase(env.BASE_PATH || '/'),
   language: 'en-GB',

@@ -24,7 +24,12 @@ const expected: [string, number | undefined, string, RegExp][] = [
   ['articles/unknown-author.mdx', 7, 'authors[1]', /unknown author "jdoe" \(known: bad-author, lena-hartmann, wei-zhang\)/],
   ['articles/unknown-topic.mdx', 6, 'topics[0]', /unknown topic "mars" \(known: alliances, autonomous, china/],
   ['articles/invalid-date.mdx', 4, 'published', /"2019-02-30" is not a calendar date/],
-  ['articles/datetime-without-offset.mdx', 4, 'published', /"2019-03-01T09:30:00" must be a date like 2019-02-28 or a date-time with offset/],
+  [
+    'articles/datetime-without-offset.mdx',
+    4,
+    'published',
+    /"2019-03-01T09:30:00" must be a date like 2019-02-28 or a date-time with offset/,
+  ],
   ['articles/updated-before-published.mdx', 5, 'updated', /updated must not be before published/],
   ['articles/misspelt-field.mdx', 6, 'publshed', /unknown field "publshed"; did you mean "published"\?/],
   ['articles/misspelt-field.mdx', 2, 'published', /required field "published" is missing/],
@@ -47,7 +52,12 @@ const expected: [string, number | undefined, string, RegExp][] = [
   ['articles/remote-image.mdx', 9, 'image', /remote image "https:\/\/example\.com\/chart\.png" is not allowed/],
   ['authors/bad-author.md', 2, 'role', /required field "role" is missing/],
   ['authors/bad-author.md', 3, 'twitter', /unknown field "twitter"/],
-  ['redirects.yaml', 4, '[1].from', /\/articles\/china-largest-market-2018\/ is still published \(by .*articles\/china-largest-market-2018\.mdx\)/],
+  [
+    'redirects.yaml',
+    4,
+    '[1].from',
+    /\/articles\/china-largest-market-2018\/ is still published \(by .*articles\/china-largest-market-2018\.mdx\)/,
+  ],
   ['redirects.yaml', 6, '[2].from', /end the old address with \//],
   ['redirects.yaml', 9, '[3].to', /\/articles\/renault-nissan-shanghai-lab\/ is itself redirected/],
   ['redirects.yaml', 11, '[4].to', /there is no article "does-not-exist-either" to redirect to/],
@@ -111,7 +121,9 @@ describe('npm run check:content', () => {
   });
 
   it('adds a workflow annotation per problem in GitHub Actions', () => {
-    const annotations = run({ GITHUB_ACTIONS: 'true' }).stderr.split('\n').filter((l) => l.startsWith('::error '));
+    const annotations = run({ GITHUB_ACTIONS: 'true' })
+      .stderr.split('\n')
+      .filter((l) => l.startsWith('::error '));
     expect(annotations).toHaveLength(expected.length);
     expect(annotations).toContain(
       `::error file=${PREFIX}articles/script-element.mdx,line=11,title=<script>::<script> is not allowed: scripts cannot run in articles%0Aapproved components: PullQuote, Callout, Figure, Video, MapEmbed`,
@@ -132,7 +144,13 @@ describe('the editor task', () => {
       .split('\n')
       .filter((line) => !line.trim().startsWith('//'))
       .join('\n'),
-  ) as { tasks: { label: string; args?: string[]; problemMatcher: { pattern: { regexp: string }; background?: { beginsPattern: string; endsPattern: string } } }[] };
+  ) as {
+    tasks: {
+      label: string;
+      args?: string[];
+      problemMatcher: { pattern: { regexp: string }; background?: { beginsPattern: string; endsPattern: string } };
+    }[];
+  };
 
   it('turns every problem line into a file and line, and nothing else', () => {
     const output = spawnSync(process.execPath, ['scripts/check-content.ts'], {

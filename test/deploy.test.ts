@@ -41,7 +41,11 @@ describe('GitHub Pages under a project sub-path', () => {
     for (const page of pages) {
       const { document } = parseHTML(read(page));
       for (const element of document.querySelectorAll('[href], [src], [srcset]')) {
-        const urls = [element.getAttribute('href'), element.getAttribute('src'), ...(element.getAttribute('srcset') ?? '').split(',').map((s) => s.trim().split(/\s+/)[0])];
+        const urls = [
+          element.getAttribute('href'),
+          element.getAttribute('src'),
+          ...(element.getAttribute('srcset') ?? '').split(',').map((s) => s.trim().split(/\s+/)[0]),
+        ];
         for (const url of urls) {
           if (url && url.startsWith('/') && !url.startsWith(BASE)) offBase.push(`${page}: ${url}`);
         }
@@ -52,7 +56,9 @@ describe('GitHub Pages under a project sub-path', () => {
 
   it('gives canonical URLs, feeds and the sitemap the full sub-path address', () => {
     const { document } = parseHTML(read('articles/alliance-innovation-lab-shanghai/index.html'));
-    expect(document.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${ORIGIN}${BASE}articles/alliance-innovation-lab-shanghai/`);
+    expect(document.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+      `${ORIGIN}${BASE}articles/alliance-innovation-lab-shanghai/`,
+    );
     const parser = new XMLParser({ isArray: (name) => ['item', 'url', 'sitemap'].includes(name) });
     const items = parser.parse(read('rss.xml')).rss.channel.item as { link: string }[];
     expect(items.length).toBeGreaterThan(0);
@@ -98,9 +104,17 @@ describe('an S3-style bucket behind a CDN', () => {
 
 describe('the GitHub workflows', () => {
   const dir = join(ROOT, '.github/workflows');
-  const workflows = Object.fromEntries(readdirSync(dir).map((name) => [name, { text: readFileSync(join(dir, name), 'utf8'), yaml: parseYaml(readFileSync(join(dir, name), 'utf8')) }]));
+  const workflows = Object.fromEntries(
+    readdirSync(dir).map((name) => [
+      name,
+      { text: readFileSync(join(dir, name), 'utf8'), yaml: parseYaml(readFileSync(join(dir, name), 'utf8')) },
+    ]),
+  );
   const scripts = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>);
-  const steps = (name: string) => Object.values(workflows[name]!.yaml.jobs as Record<string, { steps: { run?: string; uses?: string; env?: Record<string, string> }[] }>).flatMap((job) => job.steps);
+  const steps = (name: string) =>
+    Object.values(
+      workflows[name]!.yaml.jobs as Record<string, { steps: { run?: string; uses?: string; env?: Record<string, string> }[] }>,
+    ).flatMap((job) => job.steps);
 
   it('only run npm scripts that exist', () => {
     const used = Object.values(workflows).flatMap(({ text }) => [...text.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!));

@@ -25,7 +25,9 @@ const sources = readdirSync(ARTICLES)
   .filter((s) => !s.data.draft && String(s.data.published) <= today)
   .sort((a, b) => String(b.data.published).localeCompare(String(a.data.published)) || a.slug.localeCompare(b.slug));
 const topics = (parseYaml(readFileSync(join(SITE_CONTENT, 'topics.yaml'), 'utf8')) as { id: string }[]).map((t) => t.id);
-const authors = readdirSync(join(SITE_CONTENT, 'authors')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+const authors = readdirSync(join(SITE_CONTENT, 'authors'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.slice(0, -3));
 
 /** Each feed's folder and the article slugs it must hold, newest first. */
 const scopes: [dir: string, slugs: string[]][] = [

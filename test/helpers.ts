@@ -40,4 +40,3 @@ export function runBuild(contentDir: string, outDir: string, env: Record<string,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
-

@@ -52,10 +52,14 @@ describe('npm run new:article', () => {
 
   it('writes a draft with valid frontmatter and today’s date in the site’s time zone', () => {
     const result = run('new-article', [
-      '--title', 'Battery lab opens in Yokohama',
-      '--description', 'Nissan says the lab will test solid-state cells: "a first step".',
-      '--authors', 'wei-zhang',
-      '--topics', 'electric,research',
+      '--title',
+      'Battery lab opens in Yokohama',
+      '--description',
+      'Nissan says the lab will test solid-state cells: "a first step".',
+      '--authors',
+      'wei-zhang',
+      '--topics',
+      'electric,research',
     ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -74,14 +78,32 @@ describe('npm run new:article', () => {
 
   it('refuses to overwrite an existing article', () => {
     const before = readFileSync(file, 'utf8');
-    const result = run('new-article', ['--title', 'Battery lab opens in Yokohama', '--description', 'Another.', '--authors', 'lena-hartmann', '--topics', 'china']);
+    const result = run('new-article', [
+      '--title',
+      'Battery lab opens in Yokohama',
+      '--description',
+      'Another.',
+      '--authors',
+      'lena-hartmann',
+      '--topics',
+      'china',
+    ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/articles\/battery-lab-opens-in-yokohama\.mdx already exists; it was not overwritten/);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   it('refuses unknown authors and topics, naming the line and the known ids, and writes nothing', () => {
-    const result = run('new-article', ['--title', 'A story by nobody', '--description', 'Nothing.', '--authors', 'wei-zhang,jdoe', '--topics', 'mars']);
+    const result = run('new-article', [
+      '--title',
+      'A story by nobody',
+      '--description',
+      'Nothing.',
+      '--authors',
+      'wei-zhang,jdoe',
+      '--topics',
+      'mars',
+    ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/a-story-by-nobody\.mdx:5 authors\[1\]: unknown author "jdoe" \(known: lena-hartmann, wei-zhang\)/);
     expect(result.stderr).toMatch(/a-story-by-nobody\.mdx:6 topics\[0\]: unknown topic "mars"/);
@@ -89,13 +111,26 @@ describe('npm run new:article', () => {
   });
 
   it('refuses a title over the limit with the schema’s message', () => {
-    const result = run('new-article', ['--title', 'x'.repeat(121), '--description', 'Too long.', '--authors', 'wei-zhang', '--topics', 'china']);
+    const result = run('new-article', [
+      '--title',
+      'x'.repeat(121),
+      '--description',
+      'Too long.',
+      '--authors',
+      'wei-zhang',
+      '--topics',
+      'china',
+    ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/:2 title: title must be at most 120 characters \(this one has 121; shorten it by 1\)/);
   });
 
   it('asks for the values not given as flags', () => {
-    const result = run('new-article', ['--topics', 'china'], 'Shanghai lab hires 100 engineers\nThe lab plans to grow.\nlena-hartmann wei-zhang\n');
+    const result = run(
+      'new-article',
+      ['--topics', 'china'],
+      'Shanghai lab hires 100 engineers\nThe lab plans to grow.\nlena-hartmann wei-zhang\n',
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Title .*Standfirst.*Author ids, comma-separated \(lena-hartmann, wei-zhang\)/s);
     expect(frontmatter(join(DIR, 'articles/shanghai-lab-hires-100-engineers.mdx'))).toMatchObject({
@@ -119,7 +154,16 @@ describe('npm run new:author', () => {
     const result = run('new-author', ['--name', 'Amélie Dubois', '--role', 'Contributor']);
     expect(result.status).toBe(0);
     expect(frontmatter(join(DIR, 'authors/amelie-dubois.md'))).toEqual({ name: 'Amélie Dubois', role: 'Contributor' });
-    const article = run('new-article', ['--title', 'A first article', '--description', 'By a new contributor.', '--authors', 'amelie-dubois', '--topics', 'research']);
+    const article = run('new-article', [
+      '--title',
+      'A first article',
+      '--description',
+      'By a new contributor.',
+      '--authors',
+      'amelie-dubois',
+      '--topics',
+      'research',
+    ]);
     expect(article.status).toBe(0);
     expect(problemsIn()).toEqual([]);
   });

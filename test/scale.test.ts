@@ -127,7 +127,10 @@ describe('a site of a few hundred generated articles', () => {
 
 describe('social images of a large site', () => {
   it('are an own card for the newest articles, the topic card for older ones, and the hero image where there is one', () => {
-    const withOwn = published.slice(0, CARD_COUNT).filter((a) => !a.image).map((a) => a.slug);
+    const withOwn = published
+      .slice(0, CARD_COUNT)
+      .filter((a) => !a.image)
+      .map((a) => a.slug);
     for (const [index, article] of published.entries()) {
       const d = doc(`articles/${article.slug}/index.html`);
       const image = d.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
@@ -155,11 +158,20 @@ describe('feeds of a large site', () => {
     for (const [dir, list] of scopes) {
       expect(list.length, dir).toBeGreaterThan(feedSize);
       const items = rss.parse(read(`${dir}rss.xml`)).rss.channel.item as { link: string }[];
-      expect(items.map((i) => i.link), `${dir}rss.xml`).toEqual(newest(list));
+      expect(
+        items.map((i) => i.link),
+        `${dir}rss.xml`,
+      ).toEqual(newest(list));
       const entries = atom.parse(read(`${dir}atom.xml`)).feed.entry as { id: string }[];
-      expect(entries.map((e) => e.id), `${dir}atom.xml`).toEqual(newest(list));
+      expect(
+        entries.map((e) => e.id),
+        `${dir}atom.xml`,
+      ).toEqual(newest(list));
       const json = JSON.parse(read(`${dir}feed.json`)) as { items: { url: string }[] };
-      expect(json.items.map((i) => i.url), `${dir}feed.json`).toEqual(newest(list));
+      expect(
+        json.items.map((i) => i.url),
+        `${dir}feed.json`,
+      ).toEqual(newest(list));
     }
   });
 

@@ -26,7 +26,9 @@ const fragments = readdirSync(join(DIR, 'fragment')).map((file) => {
 });
 const byUrl = new Map(fragments.map((f) => [f.url, f]));
 const html = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? html(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? html(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
 
 describe('the search index', () => {
   // Article folders in the build, less the pages left at moved addresses.

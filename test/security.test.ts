@@ -79,7 +79,9 @@ describe.each(pages)('%s', (file) => {
   it("has no 'unsafe-inline', no style attributes and no event handler attributes", () => {
     expect([...meta.values()].flat()).not.toContain("'unsafe-inline'");
     expect(document.querySelectorAll('[style]')).toHaveLength(0);
-    const handlers = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name));
+    const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+    );
     expect(handlers).toEqual([]);
     // A <meta> policy cannot carry frame-ancestors (browsers ignore it and log an error).
     expect(meta.has('frame-ancestors')).toBe(false);

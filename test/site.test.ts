@@ -214,7 +214,10 @@ describe('sitemap and robots.txt', () => {
 
   it('lists every public page once, and not the 404 page or moved addresses', () => {
     expect(movedPages.length).toBeGreaterThan(0);
-    const expected = html.filter((f) => f !== '404.html' && !movedPages.includes(f)).map(urlOf).sort();
+    const expected = html
+      .filter((f) => f !== '404.html' && !movedPages.includes(f))
+      .map(urlOf)
+      .sort();
     expect(urls.map((u: { loc: string }) => u.loc).sort()).toEqual(expected);
   });
 
@@ -299,7 +302,9 @@ describe('structured data', () => {
     expect(article!.mainEntityOfPage['@id']).toBe(urlOf(file));
     expect(article!.datePublished).toBe(d.querySelector('meta[property="article:published_time"]')!.getAttribute('content'));
     expect(article!.dateModified).toBe(d.querySelector('meta[property="article:modified_time"]')!.getAttribute('content'));
-    expect(article!.author.map((p: { url: string }) => p.url)).toEqual((source.data.authors as string[]).map((id) => `${SITE_URL}/authors/${id}/`));
+    expect(article!.author.map((p: { url: string }) => p.url)).toEqual(
+      (source.data.authors as string[]).map((id) => `${SITE_URL}/authors/${id}/`),
+    );
     for (const person of article!.author) expect(person.jobTitle).toBeTruthy();
     expect(article!.publisher.logo.url).toBe(`${SITE_URL}/logo.png`);
     expect(all).toContain('logo.png');
@@ -312,7 +317,12 @@ describe('structured data', () => {
 
   it('has a Person on author pages and the WebSite on the home page', () => {
     const [person] = graph('authors/wei-zhang/index.html');
-    expect(person).toMatchObject({ '@type': 'Person', name: 'Wei Zhang', jobTitle: 'Shanghai correspondent', url: `${SITE_URL}/authors/wei-zhang/` });
+    expect(person).toMatchObject({
+      '@type': 'Person',
+      name: 'Wei Zhang',
+      jobTitle: 'Shanghai correspondent',
+      url: `${SITE_URL}/authors/wei-zhang/`,
+    });
     expect(person!.image).toMatch(/^https:\/\/news\.test\.example\/_astro\/.+\.jpe?g$/);
     const [website] = graph('index.html');
     expect(website).toMatchObject({ '@type': 'WebSite', url: `${SITE_URL}/`, name: doc('index.html').querySelector('h1')!.textContent });
@@ -338,7 +348,9 @@ describe('reading aids', () => {
     const corrections = source.data.corrections as { date: string; text: string }[];
     const d = doc(`articles/${source.slug}/index.html`);
     expect(d.querySelector('.corrections li')!.textContent).toContain(corrections[0]!.text.slice(0, 40));
-    expect(d.querySelector('meta[property="article:modified_time"]')!.getAttribute('content')).toMatch(new RegExp(`^${corrections.at(-1)!.date}`));
+    expect(d.querySelector('meta[property="article:modified_time"]')!.getAttribute('content')).toMatch(
+      new RegExp(`^${corrections.at(-1)!.date}`),
+    );
     const list = doc('corrections/index.html').querySelectorAll('.corrections-list li');
     expect(list).toHaveLength(published.flatMap((s) => (s.data.corrections as unknown[] | undefined) ?? []).length);
     expect(list[0]!.querySelector('a')!.getAttribute('href')).toBe(`/articles/${source.slug}/`);
@@ -363,7 +375,8 @@ describe('social images', () => {
 
 describe('fediverse attribution', () => {
   it("names each author's Mastodon account as fediverse:creator, and only where one is given", () => {
-    const creators = (file: string) => [...doc(file).querySelectorAll('meta[name="fediverse:creator"]')].map((m) => m.getAttribute('content'));
+    const creators = (file: string) =>
+      [...doc(file).querySelectorAll('meta[name="fediverse:creator"]')].map((m) => m.getAttribute('content'));
     const profile = readFileSync(join(SITE_CONTENT, 'authors/wei-zhang.md'), 'utf8');
     const mastodon = /url: (https:\/\/[^/\s]+)\/@(\w+)/.exec(profile)!;
     expect(creators('articles/alliance-innovation-lab-shanghai/index.html')).toEqual([`@${mastodon[2]}@${new URL(mastodon[1]!).host}`]);

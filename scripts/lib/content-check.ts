@@ -52,7 +52,13 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     const source = readFileSync(join(contentRoot, file), 'utf8');
     const frontmatter = readFrontmatter(source);
     if (typeof frontmatter === 'string') {
-      problems.push({ file: path, line: 1, field: 'frontmatter', message: frontmatter, hint: 'start the file with ---, the fields, then --- on a line of its own' });
+      problems.push({
+        file: path,
+        line: 1,
+        field: 'frontmatter',
+        message: frontmatter,
+        hint: 'start the file with ---, the fields, then --- on a line of its own',
+      });
       return undefined;
     }
     const errors = yamlProblems(frontmatter, path);
@@ -80,20 +86,37 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   const topicIds = new Set<string>();
   const topicsFile = 'topics.yaml';
   if (!files.includes(topicsFile)) {
-    problems.push({ file: rel(topicsFile), field: 'file', message: 'the topic list is missing', hint: 'create it as a list of id, name and description entries' });
+    problems.push({
+      file: rel(topicsFile),
+      field: 'file',
+      message: 'the topic list is missing',
+      hint: 'create it as a list of id, name and description entries',
+    });
   } else {
     const topics = parseYaml(readFileSync(join(contentRoot, topicsFile), 'utf8'), 0);
     problems.push(...yamlProblems(topics, rel(topicsFile)));
     const items = topics.doc.contents;
     if (topics.doc.errors.length === 0 && !isSeq(items)) {
-      problems.push({ file: rel(topicsFile), line: 1, field: 'topics', message: 'expected a list of topics', hint: 'each entry starts with "- id: ..."' });
+      problems.push({
+        file: rel(topicsFile),
+        line: 1,
+        field: 'topics',
+        message: 'expected a list of topics',
+        hint: 'each entry starts with "- id: ..."',
+      });
     } else if (isSeq(items)) {
       items.items.forEach((item, index) => {
         problems.push(...schemaProblems(topicSchema, isMap(item) ? item.toJSON() : item, topics, rel(topicsFile), [index]));
         const id = isMap(item) ? item.get('id') : undefined;
         if (typeof id !== 'string') return;
         if (topicIds.has(id)) {
-          problems.push({ file: rel(topicsFile), line: lineAt(topics, [index, 'id']), field: `[${index}].id`, message: `the topic id "${id}" is listed twice`, hint: 'remove or rename one of them' });
+          problems.push({
+            file: rel(topicsFile),
+            line: lineAt(topics, [index, 'id']),
+            field: `[${index}].id`,
+            message: `the topic id "${id}" is listed twice`,
+            hint: 'remove or rename one of them',
+          });
         }
         topicIds.add(id);
       });
@@ -105,7 +128,12 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   const authorIds = new Set<string>();
   for (const file of authorFiles) {
     if (!/^authors\/[^/]+\.md$/.test(file)) {
-      problems.push({ file: rel(file), field: 'file name', message: `author profiles live at ${contentDir}/authors/<id>.md`, hint: 'move or rename this file' });
+      problems.push({
+        file: rel(file),
+        field: 'file name',
+        message: `author profiles live at ${contentDir}/authors/<id>.md`,
+        hint: 'move or rename this file',
+      });
       continue;
     }
     authorIds.add(file.slice('authors/'.length, -'.md'.length));
@@ -134,7 +162,12 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     }
     const twin = slugs.get(slug);
     if (twin) {
-      problems.push({ file: path, field: 'file name', message: `the slug "${slug}" is already used by ${twin}`, hint: 'two files would publish at the same URL; rename one of them' });
+      problems.push({
+        file: path,
+        field: 'file name',
+        message: `the slug "${slug}" is already used by ${twin}`,
+        hint: 'two files would publish at the same URL; rename one of them',
+      });
     }
     slugs.set(slug, path);
     const entry = read(file);
@@ -174,12 +207,17 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
       ...[...topicIds].map((id): [string, string] => [`/topics/${id}/`, rel(topicsFile)]),
       ...pages.map((page): [string, string] => [`/${page.slug}/`, page.path]),
     ]);
-    problems.push(...checkRedirects(readFileSync(join(contentRoot, REDIRECTS_FILE), 'utf8'), rel(REDIRECTS_FILE), pagePaths, new Set(slugs.keys())));
+    problems.push(
+      ...checkRedirects(readFileSync(join(contentRoot, REDIRECTS_FILE), 'utf8'), rel(REDIRECTS_FILE), pagePaths, new Set(slugs.keys())),
+    );
   }
 
   // Bodies, once every id is known.
   const known = { articles: new Set(slugs.keys()), authors: authorIds, topics: topicIds };
-  for (const entry of [...articles.map((a) => ({ ...a, pagePath: `/articles/${a.slug}/` })), ...pages.map((p) => ({ ...p, pagePath: `/${p.slug}/` }))]) {
+  for (const entry of [
+    ...articles.map((a) => ({ ...a, pagePath: `/articles/${a.slug}/` })),
+    ...pages.map((p) => ({ ...p, pagePath: `/${p.slug}/` })),
+  ]) {
     problems.push(
       ...checkMdxBody(entry.source, {
         file: entry.path,
@@ -199,13 +237,26 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
  * where something is still published (the redirect would hide it), the same address twice, a
  * redirect to an article that does not exist or to another old address.
  */
-function checkRedirects(text: string, file: string, pagePaths: ReadonlyMap<string, string>, articleSlugs: ReadonlySet<string>): ContentProblem[] {
+function checkRedirects(
+  text: string,
+  file: string,
+  pagePaths: ReadonlyMap<string, string>,
+  articleSlugs: ReadonlySet<string>,
+): ContentProblem[] {
   const source = parseYaml(text, 0);
   const problems = yamlProblems(source, file);
   const items = source.doc.contents;
   if (problems.length > 0 || items === null) return problems;
   if (!isSeq(items)) {
-    return [{ file, line: 1, field: 'redirects', message: 'expected a list of redirects', hint: 'each entry starts with "- from: /old/path/" and has a "to:" line' }];
+    return [
+      {
+        file,
+        line: 1,
+        field: 'redirects',
+        message: 'expected a list of redirects',
+        hint: 'each entry starts with "- from: /old/path/" and has a "to:" line',
+      },
+    ];
   }
   const entries = items.items.map((item) => (isMap(item) ? item.toJSON() : item) as { from?: unknown; to?: unknown });
   const froms = new Set(entries.map((entry) => entry.from));
@@ -219,15 +270,28 @@ function checkRedirects(text: string, file: string, pagePaths: ReadonlyMap<strin
     const at = (field: 'from' | 'to') => ({ file, line: lineAt(source, [index, field]), field: `[${index}].${field}` });
     const live = pagePaths.get(from);
     if (live) {
-      problems.push({ ...at('from'), message: `${from} is still published (by ${live}); a redirect there would hide it`, hint: 'remove this redirect, or remove or rename the page first' });
+      problems.push({
+        ...at('from'),
+        message: `${from} is still published (by ${live}); a redirect there would hide it`,
+        hint: 'remove this redirect, or remove or rename the page first',
+      });
     }
-    if (seen.has(from)) problems.push({ ...at('from'), message: `${from} is redirected twice`, hint: 'keep one entry for each old address' });
+    if (seen.has(from))
+      problems.push({ ...at('from'), message: `${from} is redirected twice`, hint: 'keep one entry for each old address' });
     seen.add(from);
     const article = /^\/articles\/([^/]+)\/$/.exec(to)?.[1];
     if (froms.has(to)) {
-      problems.push({ ...at('to'), message: `${to} is itself redirected`, hint: 'point straight to the final address, so readers are not sent on twice' });
+      problems.push({
+        ...at('to'),
+        message: `${to} is itself redirected`,
+        hint: 'point straight to the final address, so readers are not sent on twice',
+      });
     } else if (article !== undefined && !articleSlugs.has(article)) {
-      problems.push({ ...at('to'), message: `there is no article "${article}" to redirect to`, hint: 'point to the article\'s current address, /articles/<slug>/' });
+      problems.push({
+        ...at('to'),
+        message: `there is no article "${article}" to redirect to`,
+        hint: "point to the article's current address, /articles/<slug>/",
+      });
     }
   });
   return problems;

@@ -172,17 +172,25 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   const files: CorpusFile[] = [];
   files.push({
     path: 'topics.yaml',
-    text: TOPICS.map(([id, name]) => `- id: ${id}\n  name: ${name}\n  description: Reporting on ${name.toLowerCase()}, from the labs to the road.\n`).join(''),
+    text: TOPICS.map(
+      ([id, name]) => `- id: ${id}\n  name: ${name}\n  description: Reporting on ${name.toLowerCase()}, from the labs to the road.\n`,
+    ).join(''),
   });
   for (const [id, name, role] of AUTHORS) {
-    files.push({ path: `authors/${id}.md`, text: `---\nname: ${name}\nrole: ${role}\n---\n\n${name} writes for the desk. ${paragraph(3)}\n` });
+    files.push({
+      path: `authors/${id}.md`,
+      text: `---\nname: ${name}\nrole: ${role}\n---\n\n${name} writes for the desk. ${paragraph(3)}\n`,
+    });
   }
   for (const [slug, title, order] of [
     ['about', 'About', 1],
     ['editorial-standards', 'Editorial standards', 2],
     ['contributing', 'Contributing', 3],
   ] as const) {
-    files.push({ path: `pages/${slug}.mdx`, text: `---\ntitle: ${title}\ndescription: ${title} of the desk.\norder: ${order}\n---\n\n${paragraph(4)}\n` });
+    files.push({
+      path: `pages/${slug}.mdx`,
+      text: `---\ntitle: ${title}\ndescription: ${title} of the desk.\norder: ${order}\n---\n\n${paragraph(4)}\n`,
+    });
   }
 
   for (const article of specs) {
@@ -223,7 +231,9 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       `topics: [${article.topics.join(', ')}]`,
       `location: ${pick(PLACES)}`,
       ...(article.status === 'draft' ? ['draft: true'] : []),
-      ...(article.image ? ['image:', '  src: ./photo.jpg', `  alt: ${words(5)}`, `  caption: ${sentence()}`, '  credit: "Photo: The Mobility Desk"'] : []),
+      ...(article.image
+        ? ['image:', '  src: ./photo.jpg', `  alt: ${words(5)}`, `  caption: ${sentence()}`, '  credit: "Photo: The Mobility Desk"']
+        : []),
       ...(article.corrections
         ? [
             'corrections:',

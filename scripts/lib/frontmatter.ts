@@ -67,10 +67,7 @@ export function yamlProblems(source: YamlSource, file: string): ContentProblem[]
 
 /** `authors[1]`, `image.alt`: the way contributors read a field path. */
 export function fieldPath(path: Path): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
 /** The documented text of the field at `path` (from `.describe()`), unwrapping optional and array layers. */
@@ -147,13 +144,7 @@ function received(input: unknown): string {
  * Validates `data` against `schema` and reports every issue with its line and a hint. `at` is where
  * `data` sits in the YAML document (a list index for one topic in topics.yaml).
  */
-export function schemaProblems(
-  schema: z.ZodType,
-  data: unknown,
-  source: YamlSource,
-  file: string,
-  at: Path = [],
-): ContentProblem[] {
+export function schemaProblems(schema: z.ZodType, data: unknown, source: YamlSource, file: string, at: Path = []): ContentProblem[] {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return [];
   const problems: ContentProblem[] = [];
@@ -185,7 +176,8 @@ export function schemaProblems(
       message = `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}, got ${received(input)}`;
     } else if (issue.code === 'invalid_union') {
       // The date union: say what the date parser says rather than "invalid input".
-      message = typeof input === 'string' || input instanceof Date ? `"${String(input)}" is not a date` : `expected a date, got ${received(input)}`;
+      message =
+        typeof input === 'string' || input instanceof Date ? `"${String(input)}" is not a date` : `expected a date, got ${received(input)}`;
       hint = 'write the date as YYYY-MM-DD, or a date-time with offset such as 2019-02-28T09:30:00+08:00';
     } else if (issue.code === 'too_big' && typeof input === 'string') {
       message = `${issue.message} (this one has ${input.length}; shorten it by ${input.length - Number(issue.maximum)})`;

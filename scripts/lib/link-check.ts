@@ -131,9 +131,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
   report.linksChecked = internal.size;
   report.externalSkipped = options.external ? 0 : externalLinks.size;
   if (internal.size < report.pages) {
-    report.problems.push(
-      `the ${report.pages} pages link to only ${internal.size} URLs on this site: the crawl did not see the site`,
-    );
+    report.problems.push(`the ${report.pages} pages link to only ${internal.size} URLs on this site: the crawl did not see the site`);
   }
   if (options.external && externalLinks.size > 0) {
     const external = await checkExternal(htmlFiles, dir, basePath, siteRoot);

@@ -139,7 +139,12 @@ export function checkMdxBody(source: string, context: BodyContext): ContentProbl
 
   const checkImage = (url: string, line: number | undefined) => {
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) {
-      report(line, 'image', `remote image "${url}" is not allowed`, 'put the image file beside the article and link it with a relative path');
+      report(
+        line,
+        'image',
+        `remote image "${url}" is not allowed`,
+        'put the image file beside the article and link it with a relative path',
+      );
     } else if (!url.startsWith('/') && !existsSync(resolve(dirname(context.absolutePath), decodeURI(url)))) {
       report(line, 'image', `image file "${url}" not found`, 'the path is relative to the article file');
     }
@@ -159,7 +164,12 @@ export function checkMdxBody(source: string, context: BodyContext): ContentProbl
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         if (!isPlainValue(node.value ?? '')) {
-          report(line, 'expression', `{${(node.value ?? '').trim().slice(0, 40)}} is JavaScript, which articles may not run`, 'write the text itself; to show a brace, write \\{');
+          report(
+            line,
+            'expression',
+            `{${(node.value ?? '').trim().slice(0, 40)}} is JavaScript, which articles may not run`,
+            'write the text itself; to show a brace, write \\{',
+          );
         }
         break;
       case 'link':
@@ -187,7 +197,12 @@ export function checkMdxBody(source: string, context: BodyContext): ContentProbl
     }
     for (const attribute of node.attributes ?? []) {
       if (attribute.type === 'mdxJsxExpressionAttribute') {
-        report(line, tag, `spread attribute {${String(attribute.value).trim()}} is JavaScript, which articles may not run`, 'write each attribute as name="value"');
+        report(
+          line,
+          tag,
+          `spread attribute {${String(attribute.value).trim()}} is JavaScript, which articles may not run`,
+          'write each attribute as name="value"',
+        );
         continue;
       }
       const attr = attribute.name ?? '';
@@ -202,7 +217,12 @@ export function checkMdxBody(source: string, context: BodyContext): ContentProbl
       if (value && typeof value === 'object') {
         const expression = String((value as { value?: unknown }).value ?? '');
         if (!isPlainValue(expression)) {
-          report(line, `${tag} ${attr}`, `attribute value {${expression.trim().slice(0, 40)}} is JavaScript, which articles may not run`, `write ${attr}="text" or ${attr}={123}`);
+          report(
+            line,
+            `${tag} ${attr}`,
+            `attribute value {${expression.trim().slice(0, 40)}} is JavaScript, which articles may not run`,
+            `write ${attr}="text" or ${attr}={123}`,
+          );
         }
       } else if (typeof value === 'string' && URL_ATTRIBUTES.has(attr.toLowerCase())) {
         if (name === 'img' || (name === 'video' && attr === 'poster')) checkImage(value, line);

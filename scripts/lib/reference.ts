@@ -26,14 +26,11 @@ function toJson(schema: z.ZodType, title: string, description: string): JsonSche
 }
 
 export const SCHEMAS = {
-  article: () =>
-    toJson(articleSchema(jsonSchemaParts), 'Article frontmatter', 'The frontmatter of content/articles/<slug>.mdx.'),
+  article: () => toJson(articleSchema(jsonSchemaParts), 'Article frontmatter', 'The frontmatter of content/articles/<slug>.mdx.'),
   author: () =>
     toJson(authorSchema(jsonSchemaParts), 'Author frontmatter', 'The frontmatter of content/authors/<id>.md; the body is the bio.'),
-  topics: () =>
-    toJson(z.array(topicSchema), 'Topics', 'content/topics.yaml: the list of topics articles may name.'),
-  redirects: () =>
-    toJson(z.array(redirectSchema), 'Redirects', 'content/redirects.yaml: old addresses and where readers go instead.'),
+  topics: () => toJson(z.array(topicSchema), 'Topics', 'content/topics.yaml: the list of topics articles may name.'),
+  redirects: () => toJson(z.array(redirectSchema), 'Redirects', 'content/redirects.yaml: old addresses and where readers go instead.'),
 };
 
 function typeWords(field: JsonSchema): string {
@@ -64,7 +61,13 @@ export function fieldTable(schema: JsonSchema): string {
 
 export function componentList(): string {
   return Object.entries(APPROVED_COMPONENTS)
-    .map(([name, { summary, example }]) => `- **${name}**: ${summary}\n\n  \`\`\`mdx\n${example.split('\n').map((line) => `  ${line}`.trimEnd()).join('\n')}\n  \`\`\``)
+    .map(
+      ([name, { summary, example }]) =>
+        `- **${name}**: ${summary}\n\n  \`\`\`mdx\n${example
+          .split('\n')
+          .map((line) => `  ${line}`.trimEnd())
+          .join('\n')}\n  \`\`\``,
+    )
     .join('\n\n');
 }
 

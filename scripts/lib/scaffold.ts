@@ -135,10 +135,20 @@ export function planArticle(input: ArticleInput, where: Where): Planned {
   const contentDir = display(where.projectRoot, where.contentRoot) || '.';
   const { authors, topics } = knownIds(where.contentRoot);
   problems.push(
-    ...findDanglingReferences([{ id: slug, filePath: path, source, authors: input.authors, topics: input.topics }], authors, topics, contentDir),
+    ...findDanglingReferences(
+      [{ id: slug, filePath: path, source, authors: input.authors, topics: input.topics }],
+      authors,
+      topics,
+      contentDir,
+    ),
   );
   if (!slug && input.title.trim()) {
-    problems.push({ file: path, field: 'title', message: 'the title has no letters or digits to make a file name from', hint: 'use a title with words in it' });
+    problems.push({
+      file: path,
+      field: 'title',
+      message: 'the title has no letters or digits to make a file name from',
+      hint: 'use a title with words in it',
+    });
   }
   for (const existing of [file, join(where.contentRoot, 'articles', slug, 'index.mdx')]) {
     if (slug && existsSync(existing)) {
@@ -161,10 +171,20 @@ export function planAuthor(input: AuthorInput & { id?: string | undefined }, whe
   const source = authorSource(input);
   const problems = checkSource(source, path, authorSchema(plainParts(where.timeZone)));
   if (!ID_PATTERN.test(id)) {
-    problems.push({ file: path, field: 'id', message: `"${id}" is not a usable author id`, hint: 'use lower-case words joined by hyphens, e.g. jane-doe (--id)' });
+    problems.push({
+      file: path,
+      field: 'id',
+      message: `"${id}" is not a usable author id`,
+      hint: 'use lower-case words joined by hyphens, e.g. jane-doe (--id)',
+    });
   }
   if (existsSync(file)) {
-    problems.push({ file: path, field: 'file name', message: `${path} already exists; it was not overwritten`, hint: 'choose another id with --id, or edit the existing profile' });
+    problems.push({
+      file: path,
+      field: 'file name',
+      message: `${path} already exists; it was not overwritten`,
+      hint: 'choose another id with --id, or edit the existing profile',
+    });
   }
   return { path, source, problems };
 }

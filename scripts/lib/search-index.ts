@@ -29,7 +29,9 @@ export async function buildSearchIndex(outDir: string): Promise<{ pages: number 
     // The search page uses the default interface only: the other interfaces are dead weight.
     for (const file of UNUSED) rmSync(join(dir, file), { force: true });
     // addDirectory counts every HTML file it read; the entry file counts the pages it indexed.
-    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0) };
   } finally {
     await pagefind.close();

@@ -5,6 +5,7 @@
  * only this process is measured.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 export interface StageTiming {
   name: string;
@@ -80,7 +81,7 @@ export class CardTime {
 
   add(line: string): void {
     // The log may be coloured.
-    const match = /\[social cards\] drew (\d+) cards .* in ([\d.]+) s/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+    const match = /\[social cards\] drew (\d+) cards .* in ([\d.]+) s/.exec(stripVTControlCharacters(line));
     if (!match) return;
     this.cards += Number(match[1]);
     this.ms += Number(match[2]) * 1000;

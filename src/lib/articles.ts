@@ -216,7 +216,10 @@ export function pageWindow(current: number, last: number, around = 2): (number |
  * Which articles get a social card with their own headline: the newest `count` of a newest-first
  * list that have no hero image of their own. The others use their first topic's card.
  */
-export function articlesWithOwnCard<T extends ArticleLike & { data: { image?: unknown } }>(newestFirst: readonly T[], count: number): Set<string> {
+export function articlesWithOwnCard<T extends ArticleLike & { data: { image?: unknown } }>(
+  newestFirst: readonly T[],
+  count: number,
+): Set<string> {
   return new Set(
     newestFirst
       .slice(0, count)

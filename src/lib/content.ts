@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '../site.config.ts';
 import { readRedirects, type Redirect } from './redirects.ts';
-import { adjacentIndex, articlesWithOwnCard, publicationStatus, relatedIndex, selectPublished, type PublicationStatus } from './articles.ts';
+import {
+  adjacentIndex,
+  articlesWithOwnCard,
+  publicationStatus,
+  relatedIndex,
+  selectPublished,
+  type PublicationStatus,
+} from './articles.ts';
 import { cacheKey, digestOf } from './cache-key.ts';
 import { findDanglingReferences, findReservedPageSlugs, formatProblems, type ContentProblem } from './validate.ts';
 

@@ -64,9 +64,7 @@ export function parseContentDate(value: unknown, timeZone: string): Date | strin
     // YAML's date-only values arrive as exact UTC midnights: read them as calendar days.
     const isDateOnly =
       value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0 && value.getUTCMilliseconds() === 0;
-    return isDateOnly
-      ? startOfDayIn(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), timeZone)
-      : value;
+    return isDateOnly ? startOfDayIn(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), timeZone) : value;
   }
   if (typeof value !== 'string') return 'must be a date like 2019-02-28 or 2019-02-28T09:30:00+08:00';
   const text = value.trim();

@@ -38,7 +38,10 @@ export async function articleHtml(article: Article): Promise<string> {
   if (article.data.image) {
     const { src, alt, caption, credit } = article.data.image;
     const image = await getImage({ src, width: Math.min(1200, src.width), format: 'jpg' });
-    const figcaption = [caption, credit].filter(Boolean).map((text) => escapeHtml(text!)).join(' ');
+    const figcaption = [caption, credit]
+      .filter(Boolean)
+      .map((text) => escapeHtml(text!))
+      .join(' ');
     hero =
       `<figure><img src="${image.src}" alt="${escapeHtml(alt)}" width="${image.attributes.width}" height="${image.attributes.height}">` +
       (figcaption ? `<figcaption>${figcaption}</figcaption>` : '') +

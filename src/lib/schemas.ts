@@ -52,7 +52,11 @@ export const jsonSchemaParts = {
     }),
 } satisfies SchemaParts;
 
-const nonEmpty = (what: string) => z.string().trim().min(1, { error: `${what} must not be empty` });
+const nonEmpty = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
 
 export function articleSchema<I extends z.ZodType, R extends z.ZodType, D extends z.ZodType>({
   image,
@@ -66,9 +70,7 @@ export function articleSchema<I extends z.ZodType, R extends z.ZodType, D extend
         .describe(`Headline, at most ${LIMITS.title} characters.`),
       description: nonEmpty('description')
         .max(LIMITS.description, { error: `description must be at most ${LIMITS.description} characters` })
-        .describe(
-          `Standfirst, at most ${LIMITS.description} characters. Also the meta description and feed summary.`,
-        ),
+        .describe(`Standfirst, at most ${LIMITS.description} characters. Also the meta description and feed summary.`),
       published: date().describe(
         'Publication date: 2019-02-28 (that day in the site time zone), or a date-time with offset. A future date schedules the article.',
       ),
@@ -84,9 +86,7 @@ export function articleSchema<I extends z.ZodType, R extends z.ZodType, D extend
       image: z
         .object({
           src: image().describe('Image file, relative to the article file.'),
-          alt: nonEmpty('image.alt').describe(
-            'Text alternative describing the image for readers who cannot see it.',
-          ),
+          alt: nonEmpty('image.alt').describe('Text alternative describing the image for readers who cannot see it.'),
           caption: z.string().optional().describe('Caption shown under the image.'),
           credit: z.string().optional().describe('Who made the image, e.g. "Photo: Jane Doe".'),
         })
@@ -113,15 +113,16 @@ export function articleSchema<I extends z.ZodType, R extends z.ZodType, D extend
         )
         .optional()
         .describe('Corrections made after publication, oldest first; shown on the article and listed at /corrections/.'),
-      draft: z
-        .boolean()
-        .default(false)
-        .describe('true keeps the article out of production pages, feeds and the sitemap.'),
+      draft: z.boolean().default(false).describe('true keeps the article out of production pages, feeds and the sitemap.'),
     })
     .strict()
     .superRefine((data, ctx) => {
       // Only comparable once the dates are Dates (the editor schema keeps them as strings).
-      const { published, updated, corrections = [] } = data as {
+      const {
+        published,
+        updated,
+        corrections = [],
+      } = data as {
         published: unknown;
         updated?: unknown;
         corrections?: { date: unknown }[];
@@ -187,8 +188,6 @@ export const redirectSchema = z
     from: sitePath
       .regex(/\/$/, { error: 'end the old address with /, as every page address on this site does' })
       .describe('The old address, from the site root: /articles/old-slug/. Nothing may still be published there.'),
-    to: z
-      .union([sitePath, z.url()])
-      .describe('Where readers go instead: a path from the site root (/articles/new-slug/) or a full URL.'),
+    to: z.union([sitePath, z.url()]).describe('Where readers go instead: a path from the site root (/articles/new-slug/) or a full URL.'),
   })
   .strict();

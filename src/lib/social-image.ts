@@ -34,19 +34,17 @@ const el = (type: string, style: Record<string, unknown>, children?: Node['props
 export function cardTree({ title, topic, siteName }: CardText): Node {
   const size = title.length > 90 ? 52 : title.length > 60 ? 60 : 72;
   // The margin sits on an inner box: satori adds padding to a 100% height, pushing the footer off.
-  const inner = el(
-    'div',
-    { display: 'flex', flexGrow: 1, flexDirection: 'column', justifyContent: 'space-between', margin: '64px 72px' },
-    [
-      el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: '#f4a3a9', textTransform: 'uppercase', letterSpacing: 2 }, topic),
-      el('div', { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: 1.15 }, title),
-      el('div', { display: 'flex', alignItems: 'center', fontSize: 30, fontWeight: 400 }, [
-        el('div', { display: 'flex', width: 48, height: 8, background: '#e63946', marginRight: 20 }),
-        el('div', { display: 'flex' }, siteName),
-      ]),
-    ],
-  );
-  return el('div', { width: '100%', height: '100%', display: 'flex', background: '#1d3557', color: '#f1faee', fontFamily: 'Inter' }, [inner]);
+  const inner = el('div', { display: 'flex', flexGrow: 1, flexDirection: 'column', justifyContent: 'space-between', margin: '64px 72px' }, [
+    el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: '#f4a3a9', textTransform: 'uppercase', letterSpacing: 2 }, topic),
+    el('div', { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: 1.15 }, title),
+    el('div', { display: 'flex', alignItems: 'center', fontSize: 30, fontWeight: 400 }, [
+      el('div', { display: 'flex', width: 48, height: 8, background: '#e63946', marginRight: 20 }),
+      el('div', { display: 'flex' }, siteName),
+    ]),
+  ]);
+  return el('div', { width: '100%', height: '100%', display: 'flex', background: '#1d3557', color: '#f1faee', fontFamily: 'Inter' }, [
+    inner,
+  ]);
 }
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
@@ -62,7 +60,10 @@ function loadFonts() {
 }
 
 export function cardKey(text: CardText): string {
-  return createHash('sha256').update(JSON.stringify({ DESIGN_VERSION, ...text })).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update(JSON.stringify({ DESIGN_VERSION, ...text }))
+    .digest('hex')
+    .slice(0, 20);
 }
 
 /** The card as PNG bytes, from `cacheDir` when the same text was drawn before. */
@@ -110,7 +111,9 @@ export function drawCardsAhead(texts: readonly CardText[], cacheDir: string, wor
       else callback.resolve();
       if (callbacks.size === 0) {
         // The build script reads this line for its timings (scripts/lib/stages.ts).
-        console.log(`[social cards] drew ${missing.length} cards on ${workers.length} worker thread(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        console.log(
+          `[social cards] drew ${missing.length} cards on ${workers.length} worker thread(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
         void Promise.all(workers.map((w) => w.terminate()));
       }
     });

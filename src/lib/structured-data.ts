@@ -82,9 +82,7 @@ export function newsArticleLd(article: ArticleInput): Thing {
     publisher: organizationLd(article.publisher),
     articleSection: article.section,
     keywords: article.keywords.join(', '),
-    ...(article.location
-      ? { dateline: article.location, locationCreated: { '@type': 'Place', name: article.location } }
-      : {}),
+    ...(article.location ? { dateline: article.location, locationCreated: { '@type': 'Place', name: article.location } } : {}),
   };
 }
 

@@ -21,9 +21,7 @@ export function normaliseSiteUrl(value: string, name = 'SITE_URL'): string {
     throw new Error(`${name}: "${value}" must start with https:// or http://`);
   }
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new Error(
-      `${name}: "${value}" must be an origin only (like https://news.example.org). Put a sub-path in BASE_PATH instead.`,
-    );
+    throw new Error(`${name}: "${value}" must be an origin only (like https://news.example.org). Put a sub-path in BASE_PATH instead.`);
   }
   return url.origin;
 }
@@ -100,7 +98,19 @@ export function makePaths(base: string): Paths {
 }
 
 /** Top-level path segments owned by the site's routes: a docs page may not take one of these. */
-export const RESERVED_PAGE_SLUGS = ['articles', 'archive', 'authors', 'topics', 'corrections', 'og', 'search', 'pagefind', 'rss.xml', '404', '_astro'];
+export const RESERVED_PAGE_SLUGS = [
+  'articles',
+  'archive',
+  'authors',
+  'topics',
+  'corrections',
+  'og',
+  'search',
+  'pagefind',
+  'rss.xml',
+  '404',
+  '_astro',
+];
 
 /** Turns a path (already carrying the base) into an absolute URL on the site's origin. */
 export function absoluteUrl(path: string, siteUrl: string): string {

@@ -66,7 +66,9 @@ async function visit(path: string, options: BrowserContextOptions = {}): Promise
   // Runs before the page's own code and outside its CSP (Playwright injects it through DevTools).
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   const url = server.origin + path;
@@ -82,7 +84,8 @@ async function visit(path: string, options: BrowserContextOptions = {}): Promise
   page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
   page.on('response', (response) => {
-    if (response.status() >= 400 && !expected404(response.status(), response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.status() >= 400 && !expected404(response.status(), response.url()))
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   const response = await page.goto(url, { waitUntil: 'load' });
   expect(response!.status()).toBe(path === '/no-such-page/' ? 404 : 200);
@@ -93,7 +96,10 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through DevTools, so the page's CSP (rightly) does not apply to the test's own code.
   await page.evaluate(axeSource);
   const results = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    (tags) =>
+      (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
     WCAG_22_AA,
   );
   // axe ran its rules: an empty result from a run that checked nothing would prove nothing.
@@ -123,7 +129,10 @@ describe.each(PAGES)('%s (%s)', (_name, path) => {
   it('takes keyboard users from the skip link to the content', async () => {
     const { page, close } = await visit(path);
     await page.keyboard.press('Tab');
-    const skip = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    const skip = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      href: document.activeElement?.getAttribute('href'),
+    }));
     expect(skip).toEqual({ text: 'Skip to content', href: '#main' });
     // The focused skip link is on screen, not parked off it.
     const box = await page.locator('.skip-link').boundingBox();

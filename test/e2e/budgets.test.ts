@@ -41,7 +41,9 @@ describe('first round trip', () => {
   it.each(articles)('%s and its critical CSS fit in 14 KB gzip-compressed', (file) => {
     const d = doc(file);
     // CSS is inlined; a render-blocking stylesheet, should one appear, counts too.
-    const stylesheets = [...d.querySelectorAll('head link[rel="stylesheet"]')].map((link) => fileForPath(E2E_DIST, link.getAttribute('href')!, '/')!);
+    const stylesheets = [...d.querySelectorAll('head link[rel="stylesheet"]')].map((link) =>
+      fileForPath(E2E_DIST, link.getAttribute('href')!, '/')!,
+    );
     const bytes = wireBytes(file) + stylesheets.reduce((sum, css) => sum + wireBytes(css), 0);
     figures[`${file} (gzip, with critical CSS)`] = bytes;
     expect(d.querySelectorAll('style').length).toBeGreaterThan(0);
@@ -66,7 +68,10 @@ describe('images', () => {
   it.each(html)('%s gives every image its width and height', (file) => {
     for (const img of doc(file).querySelectorAll('img')) {
       const size = [img.getAttribute('width'), img.getAttribute('height')];
-      expect(size.every((value) => /^[1-9]\d*$/.test(value ?? '')), img.outerHTML.slice(0, 120)).toBe(true);
+      expect(
+        size.every((value) => /^[1-9]\d*$/.test(value ?? '')),
+        img.outerHTML.slice(0, 120),
+      ).toBe(true);
     }
   });
 });

@@ -15,9 +15,7 @@ describe('parseContentDate', () => {
   });
 
   it('keeps a date-time with offset as the exact moment', () => {
-    expect((parseContentDate('2019-02-28T09:30:00+08:00', 'Europe/London') as Date).toISOString()).toBe(
-      '2019-02-28T01:30:00.000Z',
-    );
+    expect((parseContentDate('2019-02-28T09:30:00+08:00', 'Europe/London') as Date).toISOString()).toBe('2019-02-28T01:30:00.000Z');
   });
 
   it('handles summer time', () => {

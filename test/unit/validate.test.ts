@@ -40,7 +40,12 @@ describe('findDanglingReferences', () => {
 
   it('finds nothing when every id exists', () => {
     expect(
-      findDanglingReferences([{ id: 'x', filePath: 'f', source, authors: ['ann'], topics: ['ev'] }], new Set(['ann']), new Set(['ev']), 'content'),
+      findDanglingReferences(
+        [{ id: 'x', filePath: 'f', source, authors: ['ann'], topics: ['ev'] }],
+        new Set(['ann']),
+        new Set(['ev']),
+        'content',
+      ),
     ).toEqual([]);
   });
 });

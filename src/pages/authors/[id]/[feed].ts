@@ -10,7 +10,11 @@ export const getStaticPaths = (async () => {
     await Promise.all(
       authors.map(async (author) => {
         const cacheKey = await feedKey({ author });
-        return Object.entries(FEED_FILES).map(([format, file]) => ({ params: { id: author.id, feed: file }, props: { author, format }, cacheKey }));
+        return Object.entries(FEED_FILES).map(([format, file]) => ({
+          params: { id: author.id, feed: file },
+          props: { author, format },
+          cacheKey,
+        }));
       }),
     )
   ).flat();

@@ -10,7 +10,11 @@ export const getStaticPaths = (async () => {
     await Promise.all(
       topics.map(async (topic) => {
         const cacheKey = await feedKey({ topic });
-        return Object.entries(FEED_FILES).map(([format, file]) => ({ params: { id: topic.id, feed: file }, props: { topic, format }, cacheKey }));
+        return Object.entries(FEED_FILES).map(([format, file]) => ({
+          params: { id: topic.id, feed: file },
+          props: { topic, format },
+          cacheKey,
+        }));
       }),
     )
   ).flat();
