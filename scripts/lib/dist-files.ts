@@ -26,10 +26,10 @@ export function urlPathFor(file: string, basePath: string): string {
 }
 
 /**
- * The built file that serves a URL path, or undefined when none does. `basePath` is stripped
- * first; a path outside the base is not served by this site.
+ * The files that could serve a URL path, in the order a static host tries them, or undefined when
+ * the path is outside `basePath` (not served by this site) or cannot be decoded.
  */
-export function fileForPath(dir: string, urlPath: string, basePath: string): string | undefined {
+function candidatesFor(urlPath: string, basePath: string): string[] | undefined {
   let path: string;
   try {
     path = decodeURIComponent(urlPath);
@@ -42,27 +42,18 @@ export function fileForPath(dir: string, urlPath: string, basePath: string): str
     path = basePath;
   }
   const rel = path.slice(basePath.length);
-  const candidates = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}.html`, `${rel}/index.html`];
-  for (const candidate of candidates) {
+  return rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}.html`, `${rel}/index.html`];
+}
+
+/** The built file in `dir` that serves a URL path, or undefined when none does. */
+export function fileForPath(dir: string, urlPath: string, basePath: string): string | undefined {
+  return candidatesFor(urlPath, basePath)?.find((candidate) => {
     const full = join(dir, candidate);
-    if (existsSync(full) && statSync(full).isFile()) return candidate;
-  }
-  return undefined;
+    return existsSync(full) && statSync(full).isFile();
+  });
 }
 
 /** `fileForPath` against a list of the build's files instead of the disk: no system call per link. */
 export function fileFromSet(files: ReadonlySet<string>, urlPath: string, basePath: string): string | undefined {
-  let path: string;
-  try {
-    path = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (!path.startsWith(basePath)) {
-    if (`${path}/` !== basePath) return undefined;
-    path = basePath;
-  }
-  const rel = path.slice(basePath.length);
-  const candidates = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}.html`, `${rel}/index.html`];
-  return candidates.find((candidate) => files.has(candidate));
+  return candidatesFor(urlPath, basePath)?.find((candidate) => files.has(candidate));
 }
