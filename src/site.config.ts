@@ -66,12 +66,19 @@ export interface SiteConfig {
 
 const env = process.env;
 
-function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+/** A whole number from the environment, or the default when unset; anything else stops the build. */
+function wholeNumber(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const value = env[name];
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: "${value}" is not a positive whole number.`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name}: "${value}" must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}.`);
+  }
   return n;
 }
+
+const contentDir = env.CONTENT_DIR || 'content';
+const contentRoot = resolve(contentDir);
 
 /**
  * One cache folder per content folder, so a build of another content tree (tests, benchmarks)
@@ -92,22 +99,19 @@ export const site: SiteConfig = {
   publisher: { name: 'The Mobility Desk', url: 'https://mobility-desk.example.org', logo: '/logo.png' },
   correctionsEmail: 'corrections@mobility-desk.example.org',
   // Tests build with a small page size, so the default content has a second archive page.
-  pageSize: positiveInteger(env.PAGE_SIZE, 10, 'PAGE_SIZE'),
+  pageSize: wholeNumber('PAGE_SIZE', 10, 1),
   homeSize: 6,
   feedSize: 20,
-  sitemapEntryLimit: Math.min(50_000, Number(env.SITEMAP_ENTRY_LIMIT) || 50_000),
+  // The sitemap protocol's maximum; tests lower it to see the split.
+  sitemapEntryLimit: wholeNumber('SITEMAP_ENTRY_LIMIT', 50_000, 1, 50_000),
   // Lets tests and benchmarks build another content tree without touching `content/`.
-  contentDir: env.CONTENT_DIR || 'content',
-  contentRoot: resolve(env.CONTENT_DIR || 'content'),
-  cacheDir: cacheDirFor(resolve(env.CONTENT_DIR || 'content')),
+  contentDir,
+  contentRoot,
+  cacheDir: cacheDirFor(contentRoot),
   preview: env.SHOW_DRAFTS === '1' || env.SHOW_DRAFTS === 'true',
   socialImages: env.SOCIAL_IMAGES !== '0' && env.SOCIAL_IMAGES !== 'false',
-  socialCardCount: env.SOCIAL_CARD_COUNT !== undefined && env.SOCIAL_CARD_COUNT !== '' ? Number(env.SOCIAL_CARD_COUNT) : 1000,
+  socialCardCount: wholeNumber('SOCIAL_CARD_COUNT', 1000, 0),
 };
-
-if (!Number.isInteger(site.socialCardCount) || site.socialCardCount < 0) {
-  throw new Error(`SOCIAL_CARD_COUNT: "${env.SOCIAL_CARD_COUNT}" must be a whole number, 0 or more.`);
-}
 
 if (!existsSync(site.contentRoot)) {
   throw new Error(`CONTENT_DIR: the content folder "${site.contentRoot}" does not exist.`);
