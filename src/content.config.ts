@@ -8,11 +8,12 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { mdxAsHtml } from './lib/mdx/loader.ts';
 import { articleSchema, authorSchema, contentDate, pageSchema, topicSchema } from './lib/schemas.ts';
-import { site } from './site.config.ts';
+import { paths, site } from './site.config.ts';
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${site.contentRoot}/articles` }),
+  loader: mdxAsHtml({ pattern: '**/*.mdx', base: `${site.contentRoot}/articles`, withBase: paths.withBase }),
   schema: ({ image }) => articleSchema({ image, reference, date: () => contentDate(site.timeZone) }),
 });
 
@@ -27,7 +28,7 @@ const topics = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: `${site.contentRoot}/pages` }),
+  loader: mdxAsHtml({ pattern: '*.mdx', base: `${site.contentRoot}/pages`, withBase: paths.withBase }),
   schema: pageSchema,
 });
 

@@ -23,7 +23,7 @@ describe('a build with bad input', () => {
     expect(output).toContain(`${file}/invalid-date.mdx:4 published: "2019-02-30" is not a calendar date`);
     expect(output).toContain(`${file}/mdx-syntax-error.mdx:11 MDX: Expected a closing tag for \`<PullQuote>\``);
     expect(output).toContain(`${file}/script-element.mdx:11 <script>: <script> is not allowed`);
-    expect(output).toMatch(/Content check failed: 30 problem\(s\) in 28 file\(s\)/);
+    expect(output).toMatch(/Content check failed: 32 problem\(s\) in 29 file\(s\)/);
     // Astro never started: nothing of its output, no half-written folder.
     expect(output).not.toMatch(/\[build\]|\[content\]/);
     expect(output).toContain(REMOVED);

@@ -48,6 +48,8 @@ const expected: [string, number | undefined, string, RegExp][] = [
   ['articles/js-expression.mdx', 9, 'expression', /\{new Date\(\)\.getFullYear\(\)\} is JavaScript/],
   ['articles/spread-attribute.mdx', 9, '<PullQuote>', /spread attribute \{\.\.\.props\} is JavaScript/],
   ['articles/unknown-component.mdx', 11, '<Tweet>', /unknown component <Tweet>/],
+  ['articles/component-props.mdx', 11, '<MapEmbed>', /lat=\{…\} must be a number from -90 to 90/],
+  ['articles/component-props.mdx', 13, '<Video>', /give src="\/media\/…" \(a file in public\/\), youtube="…" or vimeo="…"/],
   ['articles/link-to-missing-article.mdx', 9, 'link', /links to \/articles\/does-not-exist\/, but there is no article "does-not-exist"/],
   ['articles/remote-image.mdx', 9, 'image', /remote image "https:\/\/example\.com\/chart\.png" is not allowed/],
   ['authors/bad-author.md', 2, 'role', /required field "role" is missing/],

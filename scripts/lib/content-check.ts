@@ -27,6 +27,7 @@ export interface ContentCheckOptions {
 /** Pages the site's own routes publish whatever the content: never an old address. */
 const SITE_PAGES = ['/', '/archive/', '/authors/', '/topics/', '/search/', '/corrections/'];
 
+// Where older articles imported the approved components from; such an import is accepted and ignored.
 const COMPONENTS_DIR = resolve(import.meta.dirname, '../../src/components/mdx');
 
 interface Entry {

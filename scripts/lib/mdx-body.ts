@@ -9,7 +9,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { APPROVED_COMPONENTS } from '../../src/components/mdx/approved.ts';
+import { APPROVED_COMPONENTS, isApprovedComponent, type Props } from '../../src/lib/mdx/components.ts';
+import { plainValue } from '../../src/lib/mdx/render.ts';
 import type { ContentProblem } from '../../src/lib/validate.ts';
 import { distance } from './frontmatter.ts';
 
@@ -49,17 +50,7 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster',
 const DANGEROUS_URL = /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i;
 
 /** An expression that is only a value: a string, number, boolean or a comment. */
-function isPlainValue(expression: string): boolean {
-  const text = expression.trim();
-  return (
-    text === '' ||
-    /^\/\*[\s\S]*?\*\/$/.test(text) ||
-    /^"(?:[^"\\]|\\.)*"$/.test(text) ||
-    /^'(?:[^'\\]|\\.)*'$/.test(text) ||
-    /^-?\d+(\.\d+)?$/.test(text) ||
-    /^(true|false|null)$/.test(text)
-  );
-}
+const isPlainValue = (expression: string): boolean => plainValue(expression) !== undefined;
 
 /** `import Name from './relative/path/src/components/mdx/Name.astro'` of an approved component, or a reason. */
 function checkImport(statement: string, context: BodyContext): string | undefined {
@@ -227,6 +218,18 @@ export function checkMdxBody(source: string, context: BodyContext): ContentProbl
       } else if (typeof value === 'string' && URL_ATTRIBUTES.has(attr.toLowerCase())) {
         if (name === 'img' || (name === 'video' && attr === 'poster')) checkImage(value, line);
         else checkUrl(value, line, `${tag} ${attr}`);
+      }
+    }
+    if (isApprovedComponent(name)) {
+      const props: Props = {};
+      for (const attribute of node.attributes ?? []) {
+        const { name: attr, value } = attribute;
+        if (!attr) continue;
+        const evaluated = value && typeof value === 'object' ? plainValue(String((value as { value?: unknown }).value ?? '')) : undefined;
+        props[attr] = typeof value === 'string' ? value : value === null || value === undefined ? true : (evaluated?.value ?? null);
+      }
+      for (const problem of APPROVED_COMPONENTS[name].check(props)) {
+        report(line, tag, problem, `for example: ${APPROVED_COMPONENTS[name].example}`);
       }
     }
   };

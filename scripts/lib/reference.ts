@@ -5,7 +5,7 @@
  * when a committed copy is stale.
  */
 import { z } from 'astro/zod';
-import { APPROVED_COMPONENTS } from '../../src/components/mdx/approved.ts';
+import { APPROVED_COMPONENTS } from '../../src/lib/mdx/components.ts';
 import { articleSchema, authorSchema, jsonSchemaParts, redirectSchema, topicSchema } from '../../src/lib/schemas.ts';
 
 interface JsonSchema {

@@ -12,7 +12,20 @@ export function cacheKey(...parts: unknown[]): string {
   return createHash('sha1').update(JSON.stringify(parts)).digest('base64url');
 }
 
-/** The loader's content hash of an entry (it changes with the file), or a hash of its data. */
-export function digestOf(entry: { id: string; data: unknown; digest?: string | number | undefined }): string {
-  return entry.digest !== undefined ? String(entry.digest) : cacheKey(entry.id, entry.data);
+interface KeyedEntry {
+  id: string;
+  data: unknown;
+  digest?: string | number | undefined;
+  rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
+}
+
+/**
+ * The loader's content hash of an entry (it changes with the file), or a hash of its data. An MDX
+ * entry's HTML also depends on the renderer's code (src/lib/mdx/loader.ts), which Astro's own code
+ * hash of the page does not cover, so its version is part of the key.
+ */
+export function digestOf(entry: KeyedEntry): string {
+  const renderer = entry.rendered?.metadata?.renderer;
+  const digest = entry.digest !== undefined ? String(entry.digest) : cacheKey(entry.id, entry.data);
+  return typeof renderer === 'string' ? `${digest}:${renderer}` : digest;
 }

@@ -15,7 +15,7 @@ export function countWords(source: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
-/** Whole minutes, at least one. */
-export function readingMinutes(source: string): number {
-  return Math.max(1, Math.round(countWords(source) / WORDS_PER_MINUTE));
+/** Whole minutes to read so many words, at least one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }

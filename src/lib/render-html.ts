@@ -1,13 +1,10 @@
 /**
  * An article as a self-contained HTML fragment for feed readers: hero image first, then the body
- * rendered with the same MDX components as the page, every URL made absolute.
+ * as the page shows it (images optimised), every URL made absolute.
  */
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { getImage } from 'astro:assets';
 import { render } from 'astro:content';
-import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { mdxComponents } from '../components/mdx/index.ts';
 import { paths, site } from '../site.config.ts';
 import type { Article } from './content.ts';
 import { absolutizeHtml } from './feeds.ts';
@@ -16,7 +13,7 @@ import { absoluteUrl } from './urls.ts';
 let container: Promise<AstroContainer> | undefined;
 
 function getContainer(): Promise<AstroContainer> {
-  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  container ??= AstroContainer.create();
   return container;
 }
 
@@ -33,7 +30,7 @@ export async function heroImageUrl(article: Article): Promise<string | undefined
 
 export async function articleHtml(article: Article): Promise<string> {
   const { Content } = await render(article);
-  const body = await (await getContainer()).renderToString(Content, { props: { components: mdxComponents } });
+  const body = await (await getContainer()).renderToString(Content);
   let hero = '';
   if (article.data.image) {
     const { src, alt, caption, credit } = article.data.image;

@@ -68,7 +68,7 @@ describe('reading time', () => {
   });
 
   it('rounds to whole minutes and never says zero', () => {
-    expect(readingMinutes('word '.repeat(10))).toBe(1);
-    expect(readingMinutes('word '.repeat(230 * 4))).toBe(4);
+    expect(readingMinutes(countWords('word '.repeat(10)))).toBe(1);
+    expect(readingMinutes(countWords('word '.repeat(230 * 4)))).toBe(4);
   });
 });
