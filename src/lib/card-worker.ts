@@ -1,6 +1,6 @@
 /**
  * A worker thread that draws social cards into the cache (see `drawCardsAhead` in
- * social-image.ts). Drawing a card is about 30 ms of CPU; on a worker it overlaps with Astro
+ * social-image.ts). Drawing a card is about 16 ms of CPU; on a worker it overlaps with Astro
  * rendering pages on the main thread instead of adding to it.
  */
 import { parentPort } from 'node:worker_threads';
