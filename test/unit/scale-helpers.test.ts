@@ -15,6 +15,13 @@ describe('cacheKey and digestOf', () => {
     expect(digestOf({ id: 'x', data: { title: 'A' }, digest: 'abc' })).toBe('abc');
     expect(digestOf({ id: 'x', data: { title: 'A' } })).not.toBe(digestOf({ id: 'x', data: { title: 'B' } }));
   });
+
+  it("change with the MDX renderer's version, so pages re-render when rendering changes and the file does not", () => {
+    const entry = (renderer: string) => ({ id: 'x', data: {}, digest: 'abc', rendered: { metadata: { renderer } } });
+    expect(digestOf(entry('v1'))).toBe(digestOf(entry('v1')));
+    expect(digestOf(entry('v1'))).not.toBe(digestOf(entry('v2')));
+    expect(digestOf(entry('v1'))).not.toBe('abc');
+  });
 });
 
 describe('fileFromSet', () => {
