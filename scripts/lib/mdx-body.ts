@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { APPROVED_COMPONENTS, isApprovedComponent, type Props } from '../../src/lib/mdx/components.ts';
-import { plainValue } from '../../src/lib/mdx/render.ts';
+import { APPROVED_COMPONENTS, isApprovedComponent } from '../../src/lib/mdx/components.ts';
+import { plainValue, propsFromAttributes } from '../../src/lib/mdx/render.ts';
 import type { ContentProblem } from '../../src/lib/validate.ts';
 import { distance } from './frontmatter.ts';
 
@@ -221,13 +221,8 @@ export function checkMdxBody(source: string, context: BodyContext): ContentProbl
       }
     }
     if (isApprovedComponent(name)) {
-      const props: Props = {};
-      for (const attribute of node.attributes ?? []) {
-        const { name: attr, value } = attribute;
-        if (!attr) continue;
-        const evaluated = value && typeof value === 'object' ? plainValue(String((value as { value?: unknown }).value ?? '')) : undefined;
-        props[attr] = typeof value === 'string' ? value : value === null || value === undefined ? true : (evaluated?.value ?? null);
-      }
+      // Spreads and JavaScript values were reported above; the props that remain are checked.
+      const { props } = propsFromAttributes(node.attributes ?? []);
       for (const problem of APPROVED_COMPONENTS[name].check(props)) {
         report(line, tag, problem, `for example: ${APPROVED_COMPONENTS[name].example}`);
       }

@@ -5,8 +5,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderMdxBody, plainValue } from '../../src/lib/mdx/render.ts';
+import { makePaths } from '../../src/lib/urls.ts';
 
-const withBase = (path: string) => `/base${path}`;
+const { withBase } = makePaths('/base/');
 
 function render(body: string) {
   const result = renderMdxBody(body, { file: 'articles/x.mdx', withBase });

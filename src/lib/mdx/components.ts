@@ -12,7 +12,7 @@ export type PropValue = string | number | boolean | null;
 export type Props = Record<string, PropValue>;
 
 export interface ComponentContext {
-  /** Prefixes a root-relative path with the site's base path. */
+  /** Prefixes a root-relative path with the site's base path and returns any other URL as it is. */
   withBase(path: string): string;
 }
 

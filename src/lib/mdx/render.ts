@@ -57,26 +57,33 @@ function unescape(body: string): string {
   }
 }
 
-type MdxAttribute = { type: string; name?: string; value?: string | { value?: string } | null };
+export type MdxAttribute = { type: string; name?: string | null; value?: unknown };
 type MdxNode = RootContent & { name?: string | null; value?: string; attributes?: MdxAttribute[]; children?: MdxNode[] };
 
-function propsOf(node: MdxNode, options: RenderOptions): Props {
+/**
+ * The props an element's MDX attributes give: `name="text"`, `name={plain value}`, a bare `name`
+ * (true); a comment as the value gives no prop. `refused` names what is not a plain value: a
+ * spread attribute or JavaScript in braces. The content check reports those with their own
+ * messages; the renderer refuses them.
+ */
+export function propsFromAttributes(attributes: readonly MdxAttribute[]): { props: Props; refused: string[] } {
   const props: Props = {};
-  for (const attribute of node.attributes ?? []) {
-    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
-      throw new Error(`${options.file}: <${node.name}> has a spread attribute; write each attribute as name="value"`);
-    }
-    const { value } = attribute;
-    if (value === null || value === undefined) props[attribute.name] = true;
-    else if (typeof value === 'string') props[attribute.name] = value;
-    else {
-      const evaluated = plainValue(value.value ?? '');
-      if (!evaluated)
-        throw new Error(`${options.file}: <${node.name} ${attribute.name}={${value.value}}> is JavaScript, not a plain value`);
-      if (evaluated.value !== undefined) props[attribute.name] = evaluated.value;
+  const refused: string[] = [];
+  for (const { type, name, value } of attributes) {
+    if (type !== 'mdxJsxAttribute' || !name) {
+      refused.push('a spread attribute');
+    } else if (value === null || value === undefined) {
+      props[name] = true;
+    } else if (typeof value === 'string') {
+      props[name] = value;
+    } else {
+      const expression = String((value as { value?: unknown }).value ?? '');
+      const evaluated = plainValue(expression);
+      if (!evaluated) refused.push(`${name}={${expression}}`);
+      else if (evaluated.value !== undefined) props[name] = evaluated.value;
     }
   }
-  return props;
+  return { props, refused };
 }
 
 /** An HTML tag written as JSX (`<abbr title="…">`) with its attributes as HAST properties. */
@@ -108,7 +115,7 @@ export function renderMdxBody(body: string, options: RenderOptions): RenderedBod
     const { src, className, ...rest } = element.properties;
     if (typeof src !== 'string') return;
     if (!isLocalPath(src)) {
-      if (src.startsWith('/')) element.properties.src = options.withBase(src);
+      element.properties.src = options.withBase(src);
       return;
     }
     const path = decodeURI(src);
@@ -124,7 +131,7 @@ export function renderMdxBody(body: string, options: RenderOptions): RenderedBod
     const align = /^text-align:\s*(left|center|right)$/.exec(String(properties.style ?? ''))?.[1];
     if (align) properties.className = [`align-${align}`];
     delete properties.style;
-    if (tagName === 'a' && typeof properties.href === 'string' && properties.href.startsWith('/')) {
+    if (tagName === 'a' && typeof properties.href === 'string') {
       properties.href = options.withBase(properties.href);
     } else if (tagName === 'img') {
       markImage(element);
@@ -153,7 +160,9 @@ export function renderMdxBody(body: string, options: RenderOptions): RenderedBod
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement': {
           const name = node.name ?? '';
-          const props = propsOf(node, options);
+          const { props, refused } = propsFromAttributes(node.attributes ?? []);
+          if (refused.length)
+            throw new Error(`${options.file}: <${name}> has ${refused.join(', ')}: write each attribute as name="value" or name={123}`);
           const children = convert(node.children ?? []);
           if (isApprovedComponent(name)) {
             const component = APPROVED_COMPONENTS[name];
