@@ -9,12 +9,11 @@
  *   (quicker); --out-dir builds somewhere else (tests do); --timings writes the wall time and peak
  *   memory of each stage as JSON (the benchmark reads it)
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { site } from '../src/site.config.ts';
 import type { ContentProblem } from '../src/lib/validate.ts';
 import { listFiles } from './lib/dist-files.ts';
@@ -56,9 +55,12 @@ const problems = await clock.run(
   () =>
     new Promise<ContentProblem[]>((resolve, reject) => {
       const options: ContentCheckOptions = { contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone };
-      const worker = new Worker(new URL('./lib/content-check-worker.ts', import.meta.url), { workerData: options });
-      worker.once('message', resolve);
-      worker.once('error', reject);
+      const child = fork(new URL('./lib/content-check-child.ts', import.meta.url), { serialization: 'advanced' });
+      child.once('message', (problems) => resolve(problems as ContentProblem[]));
+      child.once('error', reject);
+      // 'close' comes after every message, so a check that reported has resolved by then.
+      child.once('close', (code) => reject(new Error(`the content check stopped (exit ${code}) before it reported`)));
+      child.send(options);
     }),
 );
 if (problems.length > 0) fail(problemReport(problems));
