@@ -1,15 +1,19 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { readRedirects, redirectsFile } from './src/lib/redirects.ts';
 import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
+import { beginOutput, finishOutput } from './src/lib/output-dir.ts';
 import { lastmodFor } from './src/lib/sitemap.ts';
 import { paths, site } from './src/site.config.ts';
 
 /** Set once Astro has resolved the config, so the sitemap reads pages from the real outDir. */
 let outDir = new URL('./dist/', import.meta.url);
+/** When Astro started writing: files older than this that the build did not keep are stale. */
+let startedAt = 0;
 const redirects = readRedirects(site.contentRoot);
 const movedPaths = new Set(redirects.map((redirect) => paths.withBase(redirect.from)));
 
@@ -76,6 +80,23 @@ export default defineConfig({
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
+    {
+      // Last, after every other integration has written its files: see src/lib/output-dir.ts.
+      name: 'newsroom:output-in-place',
+      hooks: {
+        'astro:build:start': () => {
+          startedAt = Date.now();
+          mkdirSync(outDir, { recursive: true });
+          beginOutput(fileURLToPath(outDir));
+        },
+        'astro:build:done': ({ dir, assets, logger }) => {
+          const root = fileURLToPath(dir);
+          const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url).slice(root.length)));
+          const removed = finishOutput(root, kept, startedAt);
+          if (removed > 0) logger.info(`Removed ${removed} file(s) left from an earlier build.`);
+        },
+      },
+    },
   ],
   experimental: {
     // Pages whose getStaticPaths() entry carries a cacheKey (articles, lists, feeds, social cards:
@@ -85,6 +106,8 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // The output folder is updated in place, not emptied (src/lib/output-dir.ts).
+      emptyOutDir: false,
       rolldownOptions: {
         // Every MDX module carries Astro's "use astro:head-inject" directive, and Rolldown warns
         // about each one (withastro/astro#18087): 10 lines of noise per article on a large site.

@@ -1,7 +1,8 @@
 /**
- * `npm run build`: the content check, a clean Astro build, the search index and the `_headers`
- * file, then the link check. Whatever fails, `dist/` is removed,
- * so a half-built or broken site can never be mistaken for a deployable one.
+ * `npm run build`: the content check, the Astro build, the search index and the `_headers` file,
+ * then the link check. The output folder is updated in place, so unchanged files are not written
+ * again (src/lib/output-dir.ts). Whatever fails, the output folder is removed, so a half-built or
+ * broken site can never be mistaken for a deployable one.
  *
  *   node scripts/build.ts [--external] [--drafts] [--no-social-images] [--out-dir dist] [--timings file.json]
  *   --external also checks links to other sites; --drafts builds a preview with drafts and
@@ -46,9 +47,6 @@ function fail(message: string): never {
   console.error(`\n${message}\n${outDir}/ was removed so that nothing half-built can be deployed.`);
   process.exit(1);
 }
-
-// A failed build leaves the previous output in place: start from nothing.
-rmSync(outDir, { recursive: true, force: true });
 
 const problems = await clock.run(
   'content check',

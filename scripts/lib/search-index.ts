@@ -1,11 +1,17 @@
 /**
- * The search index: Pagefind reads the built pages and writes its index and interface into
+ * The search index: Pagefind reads the built pages and its index and interface go into
  * `<outDir>/pagefind/`. Only elements marked `data-pagefind-body` are indexed (articles and docs
  * pages, without navigation, sharing or author boxes); drafts carry no such mark.
+ *
+ * Like the rest of the output folder (src/lib/output-dir.ts), the folder is updated in place:
+ * Pagefind's files are named by the hash of their content, so after one edit only a few of its
+ * 10,000 files at 10,000 articles are new. Those are written, the files of the earlier index are
+ * removed, and the rest are left alone.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { listFiles } from './dist-files.ts';
 
 const UNUSED = [
   'pagefind-component-ui.js',
@@ -24,10 +30,11 @@ export async function buildSearchIndex(outDir: string): Promise<{ pages: number 
     const added = await index.addDirectory({ path: outDir, glob: '{articles/*/index.html,*/index.html}' });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
     const dir = join(outDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath: dir });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    const output = await index.getFiles();
+    if (output.errors.length > 0) throw new Error(`Pagefind could not write its files: ${output.errors.join('; ')}`);
     // The search page uses the default interface only: the other interfaces are dead weight.
-    for (const file of UNUSED) rmSync(join(dir, file), { force: true });
+    const files = output.files.filter((file) => !UNUSED.includes(file.path));
+    updateFolder(dir, files);
     // addDirectory counts every HTML file it read; the entry file counts the pages it indexed.
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
@@ -35,5 +42,19 @@ export async function buildSearchIndex(outDir: string): Promise<{ pages: number 
     return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0) };
   } finally {
     await pagefind.close();
+  }
+}
+
+/** Makes `dir` hold exactly `files`, writing only those that are new or changed. */
+function updateFolder(dir: string, files: readonly { path: string; content: Uint8Array }[]): void {
+  const wanted = new Set(files.map((file) => file.path));
+  for (const old of existsSync(dir) ? listFiles(dir) : []) {
+    if (!wanted.has(old)) rmSync(join(dir, old));
+  }
+  for (const file of files) {
+    const target = join(dir, file.path);
+    if (existsSync(target) && Buffer.compare(readFileSync(target), file.content) === 0) continue;
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
   }
 }

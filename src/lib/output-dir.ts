@@ -1,0 +1,98 @@
+/**
+ * The build updates its output folder in place instead of emptying it first.
+ *
+ * Astro's incremental build leaves a page alone when it is already in the output folder and its
+ * cache key is unchanged, so a warm build writes only what changed. Emptying the folder instead
+ * meant copying 14,000 unchanged pages back from the cache at 10,000 articles, and on a
+ * filesystem without a journal (ext4 as CI runners and this project's build machine mount it),
+ * creating thousands of files just after deleting thousands is several times slower than
+ * either alone. Unchanged files also keep their modification times, so `rsync` and object-store
+ * sync tools upload only what changed.
+ *
+ * Two things keep the folder exact:
+ * - files of an earlier build that this build neither wrote nor kept are removed (`staleFiles`):
+ *   the page of a deleted article, the images it used, the feeds of a topic that is gone;
+ * - a build that stops half-way leaves a marker (`IN_PROGRESS`) in the folder, and the next build
+ *   starts from an empty folder rather than trust what it finds.
+ */
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Written when Astro starts writing, removed once the folder holds one whole build. */
+export const IN_PROGRESS = '.build-in-progress';
+
+/** Folders that later stages of `npm run build` own and keep exact themselves. */
+export const OWNED_ELSEWHERE = ['pagefind/', '_headers'];
+
+export interface OutputFile {
+  /** Path relative to the output folder, `/`-separated. */
+  path: string;
+  mtimeMs: number;
+}
+
+/**
+ * Files to remove after a build that started at `startedAt`: every file this build neither wrote
+ * (written files are newer than the start) nor kept in place (`kept`: the pages Astro reused from
+ * an earlier build). Files under `ownedElsewhere` prefixes are left to the stage that writes them.
+ */
+export function staleFiles(
+  files: readonly OutputFile[],
+  kept: ReadonlySet<string>,
+  startedAt: number,
+  ownedElsewhere: readonly string[] = OWNED_ELSEWHERE,
+): string[] {
+  // A second's margin: file times come from a coarser clock than Date.now(), and the earlier
+  // build ended well before this one started.
+  const cutoff = startedAt - 1000;
+  return files
+    .filter((file) => file.mtimeMs < cutoff && !kept.has(file.path) && file.path !== IN_PROGRESS)
+    .filter((file) => !ownedElsewhere.some((prefix) => file.path.startsWith(prefix)))
+    .map((file) => file.path);
+}
+
+function listWithTimes(dir: string): OutputFile[] {
+  const out: OutputFile[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push({ path: relative(dir, full).split(sep).join('/'), mtimeMs: statSync(full).mtimeMs });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Removes folders left empty, deepest first; the output folder itself stays. */
+function removeEmptyFolders(dir: string, root = dir): boolean {
+  let empty = true;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !removeEmptyFolders(join(dir, entry.name), root)) empty = false;
+  }
+  if (empty && dir !== root) rmSync(dir, { recursive: true });
+  return empty;
+}
+
+/**
+ * Called as Astro starts writing: a folder still marked by a build that did not finish is
+ * emptied, then the folder is marked until `finishOutput`.
+ */
+export function beginOutput(dir: string): void {
+  if (existsSync(join(dir, IN_PROGRESS))) {
+    for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
+  }
+  writeFileSync(join(dir, IN_PROGRESS), 'A build is writing this folder; do not deploy it.\n');
+}
+
+/**
+ * Called once Astro has written everything: removes what is stale (see `staleFiles`) and the
+ * marker. `kept` holds the output-relative paths of every page and endpoint of this build.
+ * Returns how many files were removed.
+ */
+export function finishOutput(dir: string, kept: ReadonlySet<string>, startedAt: number): number {
+  const stale = staleFiles(listWithTimes(dir), kept, startedAt);
+  for (const file of stale) rmSync(join(dir, file), { force: true });
+  if (stale.length > 0) removeEmptyFolders(dir);
+  rmSync(join(dir, IN_PROGRESS), { force: true });
+  return stale.length;
+}
