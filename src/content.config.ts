@@ -9,12 +9,12 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { mdxAsHtml } from './lib/mdx/loader.ts';
-import { articleSchema, authorSchema, contentDate, pageSchema, topicSchema } from './lib/schemas.ts';
+import { articleSchema, authorSchema, contentDate, onceWithEntryImage, pageSchema, topicSchema } from './lib/schemas.ts';
 import { paths, site } from './site.config.ts';
 
 const articles = defineCollection({
   loader: mdxAsHtml({ pattern: '**/*.mdx', base: `${site.contentRoot}/articles`, withBase: paths.withBase }),
-  schema: ({ image }) => articleSchema({ image, reference, date: () => contentDate(site.timeZone) }),
+  schema: onceWithEntryImage((image) => articleSchema({ image, reference, date: () => contentDate(site.timeZone) })),
 });
 
 const authors = defineCollection({

@@ -191,3 +191,31 @@ export const redirectSchema = z
     to: z.union([sitePath, z.url()]).describe('Where readers go instead: a path from the site root (/articles/new-slug/) or a full URL.'),
   })
   .strict();
+
+/**
+ * A collection schema built once, for Astro's schema functions. Astro calls a collection's schema
+ * function once per entry, with that entry's own `image()` helper, and parses the entry straight
+ * away. Building the whole article schema for each entry cost about 0.55 ms (5.5 s of a cold
+ * 10,000-article content sync; a zod schema compiles itself on its first parse), against
+ * 0.01 ms to parse with a schema built once. Only the image part differs between entries, so the
+ * schema is built once around a stand-in that hands each image value to the helper of the entry
+ * being parsed. That is sound because a parse without asynchronous checks runs to completion
+ * inside the call that starts it, before Astro asks for the next entry's schema.
+ */
+export function onceWithEntryImage<I extends z.ZodType, S extends z.ZodType>(
+  build: (image: () => I) => S,
+): (helpers: { image: () => I }) => S {
+  let entryImage: (() => I) | undefined;
+  const standIn = z.unknown().transform((value, ctx) => {
+    const result = entryImage!().safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+    return z.NEVER;
+  });
+  // The stand-in returns what the entry's helper returns, so the schema's types are the helper's.
+  const schema = build(() => standIn as unknown as I);
+  return ({ image }) => {
+    entryImage = image;
+    return schema;
+  };
+}
