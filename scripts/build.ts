@@ -19,7 +19,7 @@ import { site } from '../src/site.config.ts';
 import type { ContentProblem } from '../src/lib/validate.ts';
 import { listFiles } from './lib/dist-files.ts';
 import type { ContentCheckOptions } from './lib/content-check.ts';
-import { checkLinks, formatReport } from './lib/link-check.ts';
+import { checkLinks, formatReport, scanCacheFor } from './lib/link-check.ts';
 import { problemReport } from './lib/report.ts';
 import { writeHeadersFile } from './lib/headers-file.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
@@ -92,7 +92,13 @@ try {
 const buildSeconds = (performance.now() - started) / 1000;
 
 const report = await clock.run('link check', () =>
-  checkLinks({ dir: outDir, siteUrl: site.url, basePath: site.basePath, external: values.external }),
+  checkLinks({
+    dir: outDir,
+    siteUrl: site.url,
+    basePath: site.basePath,
+    external: values.external,
+    scanCache: scanCacheFor(site.cacheDir, outDir),
+  }),
 );
 const failed = report.broken.length > 0 || report.problems.length > 0;
 (failed ? console.error : console.log)(`\n${formatReport(report, outDir)}`);

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { site } from '../src/site.config.ts';
-import { checkLinks, formatReport } from './lib/link-check.ts';
+import { checkLinks, formatReport, scanCacheFor } from './lib/link-check.ts';
 
 const { values } = parseArgs({
   options: {
@@ -14,7 +14,13 @@ const { values } = parseArgs({
   },
 });
 
-const report = await checkLinks({ dir: values.dir, siteUrl: site.url, basePath: site.basePath, external: values.external });
+const report = await checkLinks({
+  dir: values.dir,
+  siteUrl: site.url,
+  basePath: site.basePath,
+  external: values.external,
+  scanCache: scanCacheFor(site.cacheDir, values.dir),
+});
 const failed = report.broken.length > 0 || report.problems.length > 0;
 (failed ? console.error : console.log)(formatReport(report, values.dir));
 // linkinator can keep handles open after a crawl: exit explicitly.

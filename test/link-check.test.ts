@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLinks, formatReport } from '../scripts/lib/link-check.ts';
@@ -69,5 +69,26 @@ describe('link check', () => {
     writeFileSync(join(empty, 'robots.txt'), 'User-agent: *\n');
     const report = await checkLinks({ dir: empty, siteUrl: 'https://site.test', basePath: '/' });
     expect(report.problems).toEqual([`no HTML pages found in ${empty}`]);
+  });
+
+  it('keeps the scans of unchanged pages for the next check, and reads a changed page again', async () => {
+    const dir = join(TMP, 'scan-cache-site');
+    const scanCache = join(TMP, 'scan-cache.json');
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(scanCache, { force: true });
+    cpSync(fixture('ok'), dir, { recursive: true });
+    const run = () => checkLinks({ dir, siteUrl: 'https://site.test', basePath: '/', projectRoot: ROOT, scanCache });
+    const first = await run();
+    expect(first.pagesParsed).toBe(2);
+    const second = await run();
+    expect(second.pagesParsed).toBe(0);
+    expect(second.broken).toEqual([]);
+    expect(second.fragmentsChecked).toBe(first.fragmentsChecked);
+    expect(formatReport(second, dir)).toContain('(0 read again, the others unchanged since the last check)');
+    // A page that changes is read again, and what it now links to is checked.
+    appendFileSync(join(dir, 'a/index.html'), '<a href="/missing/">new link</a>\n');
+    const third = await run();
+    expect(third.pagesParsed).toBe(1);
+    expect(third.broken.map((b) => `${b.page} -> ${b.link}`)).toEqual(['/a/ -> /missing/']);
   });
 });

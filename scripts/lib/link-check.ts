@@ -5,12 +5,14 @@
  * larger sites, linkinator PR 880 closed unmerged); the URLs inside feeds and sitemaps must be
  * absolute and must exist. linkinator requests links to other sites, only when asked.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
 import { fileFromSet, listFiles, urlPathFor } from './dist-files.ts';
-import { lineContaining, scanHtml, scanXmlStylesheets, scanXmlUrls, type PageScan } from './html-scan.ts';
+import { lineContaining, scanXmlStylesheets, scanXmlUrls, type PageScan } from './html-scan.ts';
+import { ScanCache } from './scan-cache.ts';
 
 export interface LinkCheckOptions {
   /** The built site. */
@@ -23,6 +25,8 @@ export interface LinkCheckOptions {
   external?: boolean;
   /** Folder that `data-source` paths are relative to, for pointing at source lines. */
   projectRoot?: string;
+  /** File that keeps each page's scan until the next check (scripts/lib/scan-cache.ts); none: parse every page. */
+  scanCache?: string | undefined;
 }
 
 export interface BrokenLink {
@@ -37,6 +41,8 @@ export interface BrokenLink {
 
 export interface LinkCheckReport {
   pages: number;
+  /** Pages parsed in this check; the others were unchanged since the last one and their scans were kept. */
+  pagesParsed: number;
   /** Distinct URLs checked: the site's own, plus external ones when asked. */
   linksChecked: number;
   externalSkipped: number;
@@ -45,6 +51,11 @@ export interface LinkCheckReport {
   broken: BrokenLink[];
   /** Reasons the check cannot be trusted, such as a crawl that found almost nothing. */
   problems: string[];
+}
+
+/** Where the scans of the pages in `dir` are kept: one file per output folder, in the build cache. */
+export function scanCacheFor(cacheDir: string, dir: string): string {
+  return join(cacheDir, `link-scans-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12)}.json`);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -69,6 +80,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
   const xmlFiles = files.filter((file) => file.endsWith('.xml'));
   const report: LinkCheckReport = {
     pages: htmlFiles.length,
+    pagesParsed: 0,
     linksChecked: 0,
     externalSkipped: 0,
     fragmentsChecked: 0,
@@ -82,10 +94,11 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
   }
 
   const scans = new Map<string, PageScan>();
+  const cache = new ScanCache(options.scanCache);
   const scanOf = (file: string) => {
     let scan = scans.get(file);
     if (!scan) {
-      scan = scanHtml(readFileSync(join(dir, file), 'utf8'));
+      scan = cache.scan(file, join(dir, file));
       scans.set(file, scan);
     }
     return scan;
@@ -217,6 +230,8 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
     broken.source = { file: sourceFile, line };
   }
 
+  report.pagesParsed = cache.parsed;
+  cache.save();
   return report;
 }
 
@@ -263,7 +278,9 @@ async function checkExternal(
 /** Human-readable report, one broken link per line with the page it is on. */
 export function formatReport(report: LinkCheckReport, dir: string): string {
   const lines = [
-    `Checked ${report.linksChecked} distinct URLs linked from ${report.pages} pages in ${dir}, ` +
+    `Checked ${report.linksChecked} distinct URLs linked from ${report.pages} pages in ${dir}` +
+      (report.pagesParsed < report.pages ? ` (${report.pagesParsed} read again, the others unchanged since the last check)` : '') +
+      ', ' +
       `${report.fragmentsChecked} #fragment targets and ${report.feedUrlsChecked} feed and sitemap URLs` +
       (report.externalSkipped ? ` (${report.externalSkipped} external links skipped; run with --external to check them)` : ''),
   ];
