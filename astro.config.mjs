@@ -108,11 +108,6 @@ export default defineConfig({
     build: {
       // The output folder is updated in place, not emptied (src/lib/output-dir.ts).
       emptyOutDir: false,
-      rolldownOptions: {
-        // Every MDX module carries Astro's "use astro:head-inject" directive, and Rolldown warns
-        // about each one (withastro/astro#18087): 10 lines of noise per article on a large site.
-        checks: { moduleLevelDirective: false },
-      },
     },
   },
   image: {
