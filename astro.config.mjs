@@ -100,8 +100,9 @@ export default defineConfig({
   ],
   experimental: {
     // Pages whose getStaticPaths() entry carries a cacheKey (articles, lists, feeds, social cards:
-    // see src/lib/content.ts) are copied from the previous build when the key and the code are
-    // unchanged, so editing one article re-renders only the pages that show it.
+    // see src/lib/content.ts) are not rendered again when the key and the code are unchanged: the
+    // page in the output folder stays (or is copied from the cache into a new folder), so editing
+    // one article re-renders only the pages that show it.
     incrementalBuild: true,
   },
   vite: {

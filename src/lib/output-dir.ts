@@ -51,16 +51,12 @@ export function staleFiles(
 }
 
 function listWithTimes(dir: string): OutputFile[] {
-  const out: OutputFile[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push({ path: relative(dir, full).split(sep).join('/'), mtimeMs: statSync(full).mtimeMs });
-    }
-  };
-  walk(dir);
-  return out;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = join(entry.parentPath, entry.name);
+      return { path: relative(dir, full).split(sep).join('/'), mtimeMs: statSync(full).mtimeMs };
+    });
 }
 
 /** Removes folders left empty, deepest first; the output folder itself stays. */
