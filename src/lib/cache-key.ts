@@ -6,6 +6,8 @@
  * site-wide data in the layout. Astro hashes the code itself.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** A short, stable hash of any JSON-serialisable values. */
 export function cacheKey(...parts: unknown[]): string {
@@ -16,16 +18,47 @@ interface KeyedEntry {
   id: string;
   data: unknown;
   digest?: string | number | undefined;
+  filePath?: string | undefined;
   rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
 }
 
+const digests = new WeakMap<object, string>();
+const fileHashes = new Map<string, string>();
+
+/** A hash of a file's bytes, read once per build. A missing file is the content check's to report. */
+function fileHash(path: string): string {
+  let hash = fileHashes.get(path);
+  if (hash === undefined) {
+    hash = existsSync(path) ? createHash('sha1').update(readFileSync(path)).digest('base64url').slice(0, 12) : 'missing';
+    fileHashes.set(path, hash);
+  }
+  return hash;
+}
+
 /**
- * The loader's content hash of an entry (it changes with the file), or a hash of its data. An MDX
- * entry's HTML also depends on the renderer's code (src/lib/mdx/loader.ts), which Astro's own code
- * hash of the page does not cover, so its version is part of the key.
+ * What an entry contributes to a page's key. The loader's digest is a hash of the entry's file,
+ * which misses what the page shows from other files:
+ * - an MDX entry's HTML depends on the renderer's code (src/lib/mdx/loader.ts), which Astro's own
+ *   code hash of the page does not cover, so the renderer's version is part of it;
+ * - images replaced under the same name: a hero image or avatar is in the data as Astro resolved
+ *   it, whose URL carries a hash of the image file; an image in the body is named by a relative
+ *   path only, so its file's bytes are hashed. Without these, a replaced photo would keep the old
+ *   one's page, and the old one would stay published.
+ * An entry without a digest is keyed by its data.
  */
 export function digestOf(entry: KeyedEntry): string {
-  const renderer = entry.rendered?.metadata?.renderer;
-  const digest = entry.digest !== undefined ? String(entry.digest) : cacheKey(entry.id, entry.data);
-  return typeof renderer === 'string' ? `${digest}:${renderer}` : digest;
+  let digest = digests.get(entry);
+  if (digest !== undefined) return digest;
+  const metadata = entry.rendered?.metadata;
+  const renderer = typeof metadata?.renderer === 'string' ? metadata.renderer : undefined;
+  const bodyImages = Array.isArray(metadata?.imagePaths) && entry.filePath ? (metadata.imagePaths as string[]) : [];
+  const parts = [
+    entry.digest !== undefined ? String(entry.digest) : cacheKey(entry.id),
+    cacheKey(entry.data),
+    renderer,
+    ...bodyImages.map((image) => fileHash(resolve(dirname(entry.filePath!), image))),
+  ];
+  digest = parts.filter((part) => part !== undefined).join(':');
+  digests.set(entry, digest);
+  return digest;
 }

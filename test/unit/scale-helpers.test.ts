@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus.ts';
 import { fileFromSet } from '../../scripts/lib/dist-files.ts';
 import { CardTime } from '../../scripts/lib/stages.ts';
@@ -11,9 +14,33 @@ describe('cacheKey and digestOf', () => {
     expect(cacheKey('a', 'b')).not.toBe(cacheKey('ab'));
   });
 
-  it("use the loader's digest when there is one, the data otherwise", () => {
-    expect(digestOf({ id: 'x', data: { title: 'A' }, digest: 'abc' })).toBe('abc');
+  it("follow the loader's digest, and the data when there is none", () => {
+    expect(digestOf({ id: 'x', data: { title: 'A' }, digest: 'abc' })).not.toBe(digestOf({ id: 'x', data: { title: 'A' }, digest: 'abd' }));
     expect(digestOf({ id: 'x', data: { title: 'A' } })).not.toBe(digestOf({ id: 'x', data: { title: 'B' } }));
+  });
+
+  it('change when an image is replaced under the same name', async () => {
+    // A hero image or avatar as Astro resolves it: its URL carries a hash of the file.
+    const hero = (src: string) => ({ id: 'x', digest: 'abc', data: { image: { src: { src, width: 800, height: 450 } } } });
+    expect(digestOf(hero('/_astro/photo.AAAA.jpg'))).not.toBe(digestOf(hero('/_astro/photo.BBBB.jpg')));
+    // An image in the body is named by its path only: the file's bytes count.
+    const dir = mkdtempSync(join(tmpdir(), 'digest-'));
+    writeFileSync(join(dir, 'index.mdx'), '![A chart](./chart.png)');
+    const body = () => ({
+      id: 'x',
+      digest: 'abc',
+      data: {},
+      filePath: join(dir, 'index.mdx'),
+      rendered: { metadata: { imagePaths: ['./chart.png'] } },
+    });
+    writeFileSync(join(dir, 'chart.png'), 'first');
+    const before = digestOf(body());
+    writeFileSync(join(dir, 'chart.png'), 'second');
+    // Files are read once per build: a new build (a new process) sees the new bytes.
+    vi.resetModules();
+    const fresh = await import('../../src/lib/cache-key.ts');
+    expect(fresh.digestOf(body())).not.toBe(before);
+    rmSync(dir, { recursive: true });
   });
 
   it("change with the MDX renderer's version, so pages re-render when rendering changes and the file does not", () => {
