@@ -5,26 +5,32 @@
  */
 import { open, readFile } from 'node:fs/promises';
 
-/** The meta tag sits in `<head>`: reading its first bytes spares reading 10,000 whole pages. */
-const HEAD_BYTES = 16 * 1024;
-
-async function readHead(file: URL): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8');
-    if (bytesRead < HEAD_BYTES || head.includes('</head>')) return head;
-    return await readFile(file, 'utf8');
-  } finally {
-    await handle.close();
-  }
-}
+/**
+ * The meta tag comes early in `<head>` (about 2.3 KB into an article page, before the inline
+ * styles): reading the first 4 KB spares reading 14,000 whole pages at 10,000 articles. Only a
+ * page whose first bytes neither hold the tag nor end the head is read whole.
+ */
+const HEAD_BYTES = 4 * 1024;
 
 const MODIFIED = /<meta\s+property="article:modified_time"\s+content="([^"]+)"/;
 
 export function lastmodFromHtml(html: string): string | undefined {
   return MODIFIED.exec(html)?.[1];
+}
+
+/** The `article:modified_time` of the page in `file`, reading as little of it as it can. */
+export async function lastmodOfFile(file: URL): Promise<string | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const start = buffer.subarray(0, bytesRead).toString('utf8');
+    const found = lastmodFromHtml(start);
+    if (found || bytesRead < HEAD_BYTES || start.includes('</head>')) return found;
+    return lastmodFromHtml(await readFile(file, 'utf8'));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The file in `outDir` that serves `pageUrl` (directory format: `<path>/index.html`). */
@@ -42,7 +48,7 @@ export async function lastmodFor(pageUrl: string, siteUrl: string, outDir: URL, 
   const file = builtFileFor(new URL(stripped, url.origin).href, siteUrl, outDir);
   if (!file) return undefined;
   try {
-    return lastmodFromHtml(await readHead(file));
+    return await lastmodOfFile(file);
   } catch {
     return undefined;
   }
