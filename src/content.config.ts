@@ -13,7 +13,7 @@ import { articleSchema, authorSchema, contentDate, onceWithEntryImage, pageSchem
 import { paths, site } from './site.config.ts';
 
 const articles = defineCollection({
-  loader: mdxAsHtml({ pattern: '**/*.mdx', base: `${site.contentRoot}/articles`, withBase: paths.withBase }),
+  loader: mdxAsHtml({ pattern: '**/*.mdx', base: `${site.contentRoot}/articles`, withBase: paths.withBase, cacheDir: site.cacheDir }),
   schema: onceWithEntryImage((image) => articleSchema({ image, reference, date: () => contentDate(site.timeZone) })),
 });
 
@@ -28,7 +28,7 @@ const topics = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: mdxAsHtml({ pattern: '*.mdx', base: `${site.contentRoot}/pages`, withBase: paths.withBase }),
+  loader: mdxAsHtml({ pattern: '*.mdx', base: `${site.contentRoot}/pages`, withBase: paths.withBase, cacheDir: site.cacheDir }),
   schema: pageSchema,
 });
 

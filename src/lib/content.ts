@@ -4,7 +4,7 @@
  * Loading also runs the cross-entry checks once and fails the build with every problem found.
  */
 import { readFileSync } from 'node:fs';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { site } from '../site.config.ts';
 import { readRedirects, type Redirect } from './redirects.ts';
 import {
@@ -16,6 +16,7 @@ import {
   type PublicationStatus,
 } from './articles.ts';
 import { cacheKey, digestOf } from './cache-key.ts';
+import { htmlDirFor, withStoredHtml } from './mdx/stored-html.ts';
 import { findDanglingReferences, findReservedPageSlugs, formatProblems, type ContentProblem } from './validate.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -202,6 +203,11 @@ export async function pageKey(entries: readonly (Article | Author | Topic)[], ..
 }
 
 /** Moved addresses (`content/redirects.yaml`), each served as a page that sends the reader on. */
+/** `render()` for an article or docs page, whose HTML the loader keeps beside the content store. */
+export function renderBody(entry: Article | DocPage): ReturnType<typeof render> {
+  return render(withStoredHtml(entry, htmlDirFor(site.cacheDir, entry.collection)));
+}
+
 export function getRedirects(): Redirect[] {
   return readRedirects(site.contentRoot);
 }

@@ -3,10 +3,9 @@
  * as the page shows it (images optimised), every URL made absolute.
  */
 import { getImage } from 'astro:assets';
-import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { paths, site } from '../site.config.ts';
-import type { Article } from './content.ts';
+import { renderBody, type Article } from './content.ts';
 import { absolutizeHtml } from './feeds.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -29,7 +28,7 @@ export async function heroImageUrl(article: Article): Promise<string | undefined
 }
 
 export async function articleHtml(article: Article): Promise<string> {
-  const { Content } = await render(article);
+  const { Content } = await renderBody(article);
   const body = await (await getContainer()).renderToString(Content);
   let hero = '';
   if (article.data.image) {

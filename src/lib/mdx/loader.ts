@@ -1,6 +1,7 @@
 /**
  * A content loader for MDX files that stores each entry already rendered to HTML (see render.ts),
- * so `render(entry)` costs no module and Astro bundles no file per article.
+ * so `render(entry)` costs no module and Astro bundles no file per article. The HTML itself is
+ * kept in a file beside the content store (see stored-html.ts).
  *
  * It is Astro's `glob()` loader (same ids, the same skipping of unchanged files, the same watching
  * in dev) with the `.mdx` entry type's renderer replaced by ours. `glob()` reads the entry types
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { countWords } from '../reading.ts';
 import { renderMdxBody } from './render.ts';
+import { htmlDirFor, keepOnly, storeHtml } from './stored-html.ts';
 
 interface EntryType {
   getEntryInfo(input: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string }>;
@@ -30,7 +32,9 @@ interface RenderInput {
  */
 const RENDERER = createHash('sha1')
   .update(
-    ['render.ts', 'components.ts', 'loader.ts', '../reading.ts'].map((file) => readFileSync(new URL(file, import.meta.url))).join('\0'),
+    ['render.ts', 'components.ts', 'loader.ts', 'stored-html.ts', '../reading.ts']
+      .map((file) => readFileSync(new URL(file, import.meta.url)))
+      .join('\0'),
   )
   .digest('base64url')
   .slice(0, 12);
@@ -40,9 +44,11 @@ export interface MdxHtmlOptions {
   base: string;
   /** Prefixes a root-relative link or image with the site's base path. */
   withBase(path: string): string;
+  /** The build cache folder, where the rendered HTML is kept. */
+  cacheDir: string;
 }
 
-export function mdxAsHtml({ pattern, base, withBase }: MdxHtmlOptions): Loader {
+export function mdxAsHtml({ pattern, base, withBase, cacheDir }: MdxHtmlOptions): Loader {
   // The body is not kept: what the pages need of it (the word count) is in the rendered metadata.
   const files = glob({ pattern, base, retainBody: false });
   return {
@@ -57,12 +63,14 @@ export function mdxAsHtml({ pattern, base, withBase }: MdxHtmlOptions): Loader {
         context.store.clear();
         context.meta.set('renderer', RENDERER);
       }
+      const htmlDir = htmlDirFor(cacheDir, context.collection);
       // glob() logs a render error and stores the entry without a body; collect them to fail instead.
       const failures: string[] = [];
       const renderer = async ({ body = '', filePath = '' }: RenderInput) => {
         try {
           const { html, headings, imagePaths } = renderMdxBody(body, { file: filePath, withBase });
-          return { html, metadata: { headings, imagePaths, words: countWords(body), renderer: RENDERER } };
+          const htmlFile = storeHtml(htmlDir, html);
+          return { html: '', metadata: { headings, imagePaths, words: countWords(body), renderer: RENDERER, htmlFile } };
         } catch (error) {
           failures.push(error instanceof Error ? error.message : String(error));
           throw error;
@@ -75,6 +83,7 @@ export function mdxAsHtml({ pattern, base, withBase }: MdxHtmlOptions): Loader {
           `${failures.length} MDX file(s) could not be rendered (run npm run check:content for details):\n${failures.join('\n')}`,
         );
       }
+      keepOnly(htmlDir, new Set([...context.store.values()].map((entry) => String(entry.rendered?.metadata?.htmlFile))));
     },
   };
 }
