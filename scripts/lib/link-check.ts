@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { LinkChecker, LinkState } from 'linkinator';
 import { fileFromSet, listFiles, urlPathFor } from './dist-files.ts';
 import { lineContaining, scanXmlStylesheets, scanXmlUrls, type PageScan } from './html-scan.ts';
 import { ScanCache } from './scan-cache.ts';
@@ -252,6 +251,8 @@ async function checkExternal(
   // Absolute links carry the production origin: rewrite them to the local server, then skip them.
   const rewrites = [{ pattern: new RegExp(`^${escapeRegExp(siteRoot)}`), replacement: local }];
   if (basePath !== '/') rewrites.push({ pattern: new RegExp(`^${escapeRegExp(localWithBase)}`), replacement: local });
+  // Loaded only when asked: it is about 30 MiB of the build process otherwise.
+  const { LinkChecker, LinkState } = await import('linkinator');
   const result = await new LinkChecker().check({
     path: htmlFiles,
     serverRoot: dir,
