@@ -31,7 +31,7 @@ export async function buildSearchIndex(outDir: string): Promise<{ pages: number 
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
     const dir = join(outDir, 'pagefind');
     const output = await index.getFiles();
-    if (output.errors.length > 0) throw new Error(`Pagefind could not write its files: ${output.errors.join('; ')}`);
+    if (output.errors.length > 0) throw new Error(`Pagefind could not produce its files: ${output.errors.join('; ')}`);
     // The search page uses the default interface only: the other interfaces are dead weight.
     const files = output.files.filter((file) => !UNUSED.includes(file.path));
     updateFolder(dir, files);
