@@ -1,7 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { readRedirects, redirectsFile } from './src/lib/redirects.ts';
@@ -86,7 +86,6 @@ export default defineConfig({
       hooks: {
         'astro:build:start': () => {
           startedAt = Date.now();
-          mkdirSync(outDir, { recursive: true });
           beginOutput(fileURLToPath(outDir));
         },
         'astro:build:done': ({ dir, assets, logger }) => {

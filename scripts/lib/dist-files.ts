@@ -2,22 +2,11 @@
  * Maps URLs to the files of a built site, the way a static host serves them: `/a/` is
  * `a/index.html`, `/a` is `a.html` or `a/index.html`, anything else is the file itself.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** Every file below `dir`, as paths relative to it with `/` separators, sorted. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+// Lives with the output folder's other helpers, which the Astro config loads too.
+export { listFiles } from '../../src/lib/output-dir.ts';
 
 /** The URL path (with base) that serves a built file. */
 export function urlPathFor(file: string, basePath: string): string {

@@ -5,10 +5,10 @@
  * larger sites, linkinator PR 880 closed unmerged); the URLs inside feeds and sitemaps must be
  * absolute and must exist. linkinator requests links to other sites, only when asked.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { hashOf } from '../../src/lib/cache-key.ts';
 import { fileFromSet, listFiles, urlPathFor } from './dist-files.ts';
 import { lineContaining, scanXmlStylesheets, scanXmlUrls, type PageScan } from './html-scan.ts';
 import { ScanCache } from './scan-cache.ts';
@@ -54,7 +54,7 @@ export interface LinkCheckReport {
 
 /** Where the scans of the pages in `dir` are kept: one file per output folder, in the build cache. */
 export function scanCacheFor(cacheDir: string, dir: string): string {
-  return join(cacheDir, `link-scans-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12)}.json`);
+  return join(cacheDir, `link-scans-${hashOf(resolve(dir), 12)}.json`);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

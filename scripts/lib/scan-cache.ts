@@ -5,16 +5,13 @@
  * read from here instead of parsing the page again, which was half of the link check's 5 s at
  * 10,000 articles. Any change to the file, or to the scanner's code, means a fresh scan.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { versionOf } from '../../src/lib/cache-key.ts';
 import { scanHtml, type PageScan } from './html-scan.ts';
 
 /** The scanner's own code: a change to it makes every stored scan stale. */
-const VERSION = createHash('sha1')
-  .update(readFileSync(new URL('./html-scan.ts', import.meta.url)))
-  .digest('base64url')
-  .slice(0, 12);
+const VERSION = versionOf(new URL('./html-scan.ts', import.meta.url));
 
 /** One page: its file key, then its ids, links and source as indexes into `strings`. */
 type StoredPage = [key: string, ids: number[], links: number[], source: number | null];

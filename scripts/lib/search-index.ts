@@ -8,10 +8,10 @@
  * 10,000 files at 10,000 articles are new. Those are written, the files of the earlier index are
  * removed, and the rest are left alone.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { listFiles } from './dist-files.ts';
+import { keepOnly } from '../../src/lib/output-dir.ts';
 
 const UNUSED = [
   'pagefind-component-ui.js',
@@ -47,10 +47,7 @@ export async function buildSearchIndex(outDir: string): Promise<{ pages: number 
 
 /** Makes `dir` hold exactly `files`, writing only those that are new or changed. */
 function updateFolder(dir: string, files: readonly { path: string; content: Uint8Array }[]): void {
-  const wanted = new Set(files.map((file) => file.path));
-  for (const old of existsSync(dir) ? listFiles(dir) : []) {
-    if (!wanted.has(old)) rmSync(join(dir, old));
-  }
+  keepOnly(dir, new Set(files.map((file) => file.path)));
   for (const file of files) {
     const target = join(dir, file.path);
     if (existsSync(target) && Buffer.compare(readFileSync(target), file.content) === 0) continue;

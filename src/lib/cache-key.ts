@@ -9,9 +9,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
+/** SHA-1 of `data` in base64url, cut to `length` characters when given. */
+export function hashOf(data: string | Uint8Array, length?: number): string {
+  return createHash('sha1').update(data).digest('base64url').slice(0, length);
+}
+
+/** A version of some source files: it changes whenever one of them does. */
+export function versionOf(...files: URL[]): string {
+  return hashOf(files.map((file) => readFileSync(file)).join('\0'), 12);
+}
+
 /** A short, stable hash of any JSON-serialisable values. */
 export function cacheKey(...parts: unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(parts)).digest('base64url');
+  return hashOf(JSON.stringify(parts));
 }
 
 interface KeyedEntry {
@@ -29,7 +39,7 @@ const fileHashes = new Map<string, string>();
 function fileHash(path: string): string {
   let hash = fileHashes.get(path);
   if (hash === undefined) {
-    hash = existsSync(path) ? createHash('sha1').update(readFileSync(path)).digest('base64url').slice(0, 12) : 'missing';
+    hash = existsSync(path) ? hashOf(readFileSync(path), 12) : 'missing';
     fileHashes.set(path, hash);
   }
   return hash;

@@ -15,7 +15,7 @@
  * - a build that stops half-way leaves a marker (`IN_PROGRESS`) in the folder, and the next build
  *   starts from an empty folder rather than trust what it finds.
  */
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** Written when Astro starts writing, removed once the folder holds one whole build. */
@@ -50,13 +50,26 @@ export function staleFiles(
     .map((file) => file.path);
 }
 
-function listWithTimes(dir: string): OutputFile[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const full = join(entry.parentPath, entry.name);
-      return { path: relative(dir, full).split(sep).join('/'), mtimeMs: statSync(full).mtimeMs };
-    });
+/** Every file below `dir`, as paths relative to it with `/` separators, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Removes every file below `dir` whose path (as `listFiles` gives it) is not in `keep`. */
+export function keepOnly(dir: string, keep: ReadonlySet<string>): void {
+  if (!existsSync(dir)) return;
+  for (const file of listFiles(dir)) {
+    if (!keep.has(file)) rmSync(join(dir, file));
+  }
 }
 
 /** Removes folders left empty, deepest first; the output folder itself stays. */
@@ -74,6 +87,7 @@ function removeEmptyFolders(dir: string, root = dir): boolean {
  * emptied, then the folder is marked until `finishOutput`.
  */
 export function beginOutput(dir: string): void {
+  mkdirSync(dir, { recursive: true });
   if (existsSync(join(dir, IN_PROGRESS))) {
     for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
   }
@@ -86,7 +100,8 @@ export function beginOutput(dir: string): void {
  * Returns how many files were removed.
  */
 export function finishOutput(dir: string, kept: ReadonlySet<string>, startedAt: number): number {
-  const stale = staleFiles(listWithTimes(dir), kept, startedAt);
+  const files = listFiles(dir).map((path) => ({ path, mtimeMs: statSync(join(dir, path)).mtimeMs }));
+  const stale = staleFiles(files, kept, startedAt);
   for (const file of stale) rmSync(join(dir, file), { force: true });
   if (stale.length > 0) removeEmptyFolders(dir);
   rmSync(join(dir, IN_PROGRESS), { force: true });

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keepOnly, storeHtml, withStoredHtml } from '../../src/lib/mdx/stored-html.ts';
+import { storeHtml, withStoredHtml } from '../../src/lib/mdx/stored-html.ts';
+import { keepOnly } from '../../src/lib/output-dir.ts';
 
 let dir: string;
 beforeEach(() => {

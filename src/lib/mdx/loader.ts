@@ -8,12 +8,12 @@
  * from a field of the loader context that is not in its public type; if a later Astro drops it,
  * the loader stops with a message rather than rendering nothing.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { versionOf } from '../cache-key.ts';
 import { countWords } from '../reading.ts';
 import { renderMdxBody } from './render.ts';
-import { htmlDirFor, keepOnly, storeHtml } from './stored-html.ts';
+import { keepOnly } from '../output-dir.ts';
+import { htmlDirFor, storeHtml } from './stored-html.ts';
 
 interface EntryType {
   getEntryInfo(input: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string }>;
@@ -30,14 +30,9 @@ interface RenderInput {
  * incremental page cache keys on the same digest, so a change to how MDX becomes HTML must clear
  * the stored entries (and, through `metadata.renderer`, the page keys) itself.
  */
-const RENDERER = createHash('sha1')
-  .update(
-    ['render.ts', 'components.ts', 'loader.ts', 'stored-html.ts', '../reading.ts']
-      .map((file) => readFileSync(new URL(file, import.meta.url)))
-      .join('\0'),
-  )
-  .digest('base64url')
-  .slice(0, 12);
+const RENDERER = versionOf(
+  ...['render.ts', 'components.ts', 'loader.ts', 'stored-html.ts', '../reading.ts'].map((file) => new URL(file, import.meta.url)),
+);
 
 export interface MdxHtmlOptions {
   pattern: string;

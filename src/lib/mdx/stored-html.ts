@@ -8,11 +8,11 @@
  * `withStoredHtml` puts the HTML back into the entry just before `render()`.
  *
  * Files are named by a hash of their content, so an unchanged entry keeps its file, and a changed
- * one gets a new file while the old one is removed (`keepOnly`).
+ * one gets a new file while the old one is removed (`keepOnly` in ../output-dir.ts).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hashOf } from '../cache-key.ts';
 
 /** Where the rendered HTML of a collection's entries lives, inside the build cache. */
 export function htmlDirFor(cacheDir: string, collection: string): string {
@@ -21,21 +21,13 @@ export function htmlDirFor(cacheDir: string, collection: string): string {
 
 /** Writes `html` (unless an identical file is there) and returns the file's name. */
 export function storeHtml(dir: string, html: string): string {
-  const name = `${createHash('sha1').update(html).digest('base64url').slice(0, 20)}.html`;
+  const name = `${hashOf(html, 20)}.html`;
   const file = join(dir, name);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, html);
   }
   return name;
-}
-
-/** Removes the files of `dir` that no entry names any more. */
-export function keepOnly(dir: string, names: ReadonlySet<string>): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    if (!names.has(name)) rmSync(join(dir, name));
-  }
 }
 
 interface StoredEntry {
