@@ -1,25 +1,11 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { readRedirects, redirectsFile } from './src/lib/redirects.ts';
+import newsroom from './src/integration/index.ts';
 import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
-import { beginOutput, finishOutput } from './src/lib/output-dir.ts';
-import { lastmodFor } from './src/lib/sitemap.ts';
-import { paths, site } from './src/site.config.ts';
-
-/** Set once Astro has resolved the config, so the sitemap reads pages from the real outDir. */
-let outDir = new URL('./dist/', import.meta.url);
-/** When Astro started writing: files older than this that the build did not keep are stale. */
-let startedAt = 0;
-const redirects = readRedirects(site.contentRoot);
-const movedPaths = new Set(redirects.map((redirect) => paths.withBase(redirect.from)));
+import { siteOptions } from './src/site.config.ts';
 
 export default defineConfig({
-  site: site.url,
-  base: site.basePath,
   // Every page is a directory with index.html; links always end in a slash, so static hosts
   // serve them without a redirect.
   trailingSlash: 'always',
@@ -32,71 +18,10 @@ export default defineConfig({
     // the other renders, which keeps both cores of a small CI runner busy.
     concurrency: 2,
   },
-  // One cache (content store, optimised images, social cards) per content folder: see site.config.ts.
-  cacheDir: site.cacheDir,
-  integrations: [
-    mdx(),
-    {
-      // Drafts and scheduled articles: always on the dev server, in builds only for a preview
-      // (--drafts). Decided here because only this hook knows the command; import.meta.env.DEV
-      // is not reliable for it (a DEV variable in the environment, as Vitest sets, leaks into it).
-      name: 'newsroom:unpublished',
-      hooks: {
-        'astro:config:setup': ({ command, updateConfig }) => {
-          const show = command === 'dev' || site.preview;
-          updateConfig({ vite: { define: { 'import.meta.env.SHOW_UNPUBLISHED': JSON.stringify(show) } } });
-        },
-      },
-    },
-    {
-      name: 'newsroom:out-dir',
-      hooks: {
-        'astro:config:done': ({ config }) => {
-          outDir = config.outDir;
-        },
-      },
-    },
-    {
-      // Moved addresses as real 301s for the hosts that read `_redirects` (Netlify, Cloudflare
-      // Pages); the redirect pages in src/pages/[...moved].astro serve every other host.
-      name: 'newsroom:redirects',
-      hooks: {
-        'astro:build:done': ({ dir }) => {
-          writeFileSync(new URL('_redirects', dir), redirectsFile(redirects, paths.withBase));
-        },
-      },
-    },
-    sitemap({
-      // The sitemap protocol allows 50,000 URLs per file; beyond that the integration writes
-      // sitemap-1.xml and so on, all listed in sitemap-index.xml (the tests lower the limit).
-      entryLimit: site.sitemapEntryLimit,
-      // The 404 page and the pages of moved addresses are not pages to index.
-      filter: (page) => {
-        const path = new URL(page).pathname;
-        return !path.endsWith('/404/') && !movedPaths.has(path);
-      },
-      serialize: async (item) => {
-        const lastmod = await lastmodFor(item.url, site.url, outDir, site.basePath);
-        return lastmod ? { ...item, lastmod } : item;
-      },
-    }),
-    {
-      // Last, after every other integration has written its files: see src/lib/output-dir.ts.
-      name: 'newsroom:output-in-place',
-      hooks: {
-        'astro:build:start': () => {
-          startedAt = Date.now();
-          beginOutput(fileURLToPath(outDir));
-        },
-        'astro:build:done': ({ dir, assets, logger }) => {
-          const root = fileURLToPath(dir);
-          const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url).slice(root.length)));
-          const removed = finishOutput(root, kept, startedAt);
-          if (removed > 0) logger.info(`Removed ${removed} file(s) left from an earlier build.`);
-        },
-      },
-    },
-  ],
+  // The site's identity and settings (src/site.config.ts, with the environment's overrides) go to
+  // the newsroom integration, which sets `site`, `base` and the cache folder from them and runs
+  // the whole pipeline: content check, pages, search index, host files, link check.
+  integrations: [mdx(), newsroom(siteOptions())],
   experimental: {
     // Pages whose getStaticPaths() entry carries a cacheKey (articles, lists, feeds, social cards:
     // see src/lib/content.ts) are not rendered again when the key and the code are unchanged: the
@@ -104,19 +29,11 @@ export default defineConfig({
     // one article re-renders only the pages that show it.
     incrementalBuild: true,
   },
-  vite: {
-    build: {
-      // The output folder is updated in place, not emptied (src/lib/output-dir.ts).
-      emptyOutDir: false,
-    },
-  },
   image: {
     service: {
       entrypoint: 'astro/assets/services/sharp',
-      // Encoder effort decides a cold build of a large archive. AVIF at sharp's default effort (4)
-      // took 0.2 to 0.7 s per width; effort 1 is 5 to 8 times quicker for files about 20% larger,
-      // still smaller than WebP. WebP at effort 2 takes half the time of the default (4) for files
-      // of the same size.
+      // Encoder effort decides a cold build of a large archive: AVIF at effort 1 and WebP at
+      // effort 2 (BENCHMARKS.md has the figures).
       config: { avif: { effort: 1 }, webp: { effort: 2 } },
     },
   },

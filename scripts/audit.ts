@@ -8,7 +8,6 @@
  *
  *   node scripts/audit.ts [--port 4323] [--no-build] [extra/path/ …]
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -16,7 +15,8 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath, CHROMIUM_FLAGS } from './lib/browser.ts';
-import { listFiles } from './lib/dist-files.ts';
+import { listFiles } from '../src/lib/output-dir.ts';
+import { astroSync } from './lib/astro.ts';
 import { startServer } from './lib/static-server.ts';
 
 const { values, positionals } = parseArgs({
@@ -32,9 +32,9 @@ const reports = join('test-results', 'lighthouse');
 if (!values['no-build']) {
   console.log(`Building the site for ${origin} into ${outDir}/ …`);
   // Open Graph cards are not part of any page's load: skip drawing them.
-  const build = spawnSync(process.execPath, ['scripts/build.ts', '--no-social-images', '--out-dir', outDir], {
+  const build = astroSync(['build', '--outDir', outDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, SITE_URL: origin, BASE_PATH: '/' },
+    env: { ...process.env, SITE_URL: origin, BASE_PATH: '/', SOCIAL_IMAGES: '0' },
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
   // Hosts and CDNs send text compressed: give the server the compressed copies to send.

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --articles N`: how the full pipeline scales. Generates N synthetic articles
- * (scripts/lib/corpus.ts) into a temporary content folder, then runs `scripts/build.ts` on it
+ * (scripts/lib/corpus.ts) into a temporary content folder, then runs `astro build` on it
  * twice: a cold build with the folder's caches removed, and a warm rebuild after one article
  * changed. Prints per stage the wall time, pages per second and peak memory (the whole process
  * tree), the size of the output, and writes the same figures as JSON.
@@ -14,9 +14,12 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmS
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cacheDirFor } from '../src/site.config.ts';
+import { cacheDirFor } from '../src/integration/options.ts';
+import type { StageTiming } from '../src/integration/stages.ts';
+import { ASTRO_BIN } from './lib/astro.ts';
+import { CardTime } from './lib/card-time.ts';
 import { generateCorpus, writeCorpus } from './lib/corpus.ts';
-import type { StageTiming } from './lib/stages.ts';
+import { projectRoot } from './lib/site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -70,14 +73,7 @@ function machine() {
 /** Runs the real build command under GNU time (when present) for the peak of the largest process. */
 function build(label: string): Promise<BuildRun> {
   const timings = join(work, `timings-${label}.json`);
-  const args = [
-    'scripts/build.ts',
-    '--out-dir',
-    outDir,
-    '--timings',
-    timings,
-    ...(values['no-social-images'] ? ['--no-social-images'] : []),
-  ];
+  const args = [ASTRO_BIN, 'build', '--outDir', outDir];
   const timeFile = join(work, `time-${label}.txt`);
   const useTime = process.platform === 'linux';
   const [command, commandArgs] = useTime
@@ -86,13 +82,27 @@ function build(label: string): Promise<BuildRun> {
   const started = performance.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, commandArgs as string[], {
-      env: { ...process.env, CONTENT_DIR: contentDir, FORCE_COLOR: '0' },
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        CONTENT_DIR: contentDir,
+        BUILD_TIMINGS: timings,
+        ...(values['no-social-images'] ? { SOCIAL_IMAGES: '0' } : {}),
+        FORCE_COLOR: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Written as it comes, so a long run can be followed with tail -f.
     const logFile = join(work, `build-${label}.log`);
     const log = createWriteStream(logFile);
     child.stdout.pipe(log, { end: false });
+    const cards = new CardTime();
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) cards.add(line);
+    });
     child.stderr.pipe(log, { end: false });
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
@@ -101,9 +111,9 @@ function build(label: string): Promise<BuildRun> {
         reject(new Error(`The ${label} build failed (exit ${code}); see ${logFile}`));
         return;
       }
-      const result = JSON.parse(readFileSync(timings, 'utf8')) as Omit<BuildRun, 'label' | 'wallMs' | 'maxProcessRss'>;
+      const result = JSON.parse(readFileSync(timings, 'utf8')) as Omit<BuildRun, 'label' | 'wallMs' | 'maxProcessRss' | 'socialImages'>;
       const maxProcessRss = useTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) * 1024 : 0;
-      resolvePromise({ label, wallMs, maxProcessRss, ...result });
+      resolvePromise({ label, wallMs, maxProcessRss, ...result, socialImages: cards.summary() });
     });
   });
 }
@@ -146,7 +156,7 @@ console.log(
 // is several times slower, which a fresh CI checkout never sees.
 const aside = join(work, `removed-${Date.now()}`);
 mkdirSync(aside, { recursive: true });
-for (const [i, dir] of [outDir, cacheDirFor(contentDir)].entries()) {
+for (const [i, dir] of [outDir, cacheDirFor(contentDir, projectRoot)].entries()) {
   if (!existsSync(dir)) continue;
   try {
     renameSync(dir, join(aside, String(i)));

@@ -1,27 +1,27 @@
 /**
  * `npm run check:content`: checks every content file in one pass and prints every problem as
  * `file:line field: message` with a hint (and as annotations in GitHub Actions). Exits 1 when there
- * is any. `npm run build` runs the same check first.
+ * is any. `astro build` and `astro dev` run the same check first (src/integration/).
  *
  *   node scripts/check-content.ts [--watch]
  *   --watch checks again whenever a content file changes (the editor task uses it)
  */
 import { watch } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { site } from '../src/site.config.ts';
-import { checkContent } from './lib/content-check.ts';
-import { problemReport } from './lib/report.ts';
+import { checkContent } from '../src/lib/check/index.ts';
+import { problemReport } from '../src/lib/validate.ts';
+import { site } from './lib/site.ts';
 
 const { values } = parseArgs({ options: { watch: { type: 'boolean', default: false } } });
 
 function run(): boolean {
   const started = performance.now();
-  const problems = checkContent({ contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone });
+  const problems = checkContent({ contentRoot: site.contentRoot, projectRoot: site.root, timeZone: site.timeZone });
   if (problems.length > 0) {
     console.error(problemReport(problems));
     return false;
   }
-  console.log(`Content check passed (${site.contentDir}/, ${Math.round(performance.now() - started)} ms).`);
+  console.log(`Content check passed (${site.contentDir}, ${Math.round(performance.now() - started)} ms).`);
   return true;
 }
 

@@ -1,11 +1,11 @@
 /**
  * Validates a built site: `node scripts/check-links.ts [--dir dist] [--external]`.
  * Exits 1 when any link, image, fragment, feed or sitemap URL is broken, or when the crawl saw
- * suspiciously few links. Runs as the last step of `npm run build`.
+ * suspiciously few links. `astro build` runs the same check as its last step.
  */
 import { parseArgs } from 'node:util';
-import { site } from '../src/site.config.ts';
-import { checkLinks, formatReport, scanCacheFor } from './lib/link-check.ts';
+import { checkLinks, formatReport, scanCacheFor } from '../src/integration/link-check.ts';
+import { site } from './lib/site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +19,7 @@ const report = await checkLinks({
   siteUrl: site.url,
   basePath: site.basePath,
   external: values.external,
+  projectRoot: site.root,
   scanCache: scanCacheFor(site.cacheDir, values.dir),
 });
 const failed = report.broken.length > 0 || report.problems.length > 0;

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isoDay } from '../src/lib/dates.ts';
-import { paths, site } from '../src/site.config.ts';
+import { paths, site } from './lib/site.ts';
 import { createAsker } from './lib/prompt.ts';
 import { knownIds, planArticle, requireValues, splitList, writePlanned } from './lib/scaffold.ts';
 
@@ -32,7 +32,7 @@ asker.close();
 
 const plan = planArticle(
   { ...answers, authors: splitList(answers.authors), topics: splitList(answers.topics), published: isoDay(new Date(), site.timeZone) },
-  { contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone },
+  { contentRoot: site.contentRoot, projectRoot: site.root, timeZone: site.timeZone },
 );
 const slug = writePlanned(plan);
 console.log(

@@ -5,7 +5,7 @@
  *   npm run new:author -- --name "Jane Doe" --role "Contributor" [--id jane-doe]
  */
 import { parseArgs } from 'node:util';
-import { site } from '../src/site.config.ts';
+import { site } from './lib/site.ts';
 import { createAsker } from './lib/prompt.ts';
 import { planAuthor, requireValues, writePlanned } from './lib/scaffold.ts';
 
@@ -20,10 +20,7 @@ const answers = requireValues('new:author', {
 });
 asker.close();
 
-const plan = planAuthor(
-  { ...answers, id: values.id },
-  { contentRoot: site.contentRoot, projectRoot: process.cwd(), timeZone: site.timeZone },
-);
+const plan = planAuthor({ ...answers, id: values.id }, { contentRoot: site.contentRoot, projectRoot: site.root, timeZone: site.timeZone });
 const id = writePlanned(plan);
 console.log(
   `Created ${plan.path}.\nWrite your biography there; add a square portrait beside it as avatar: ./${id}.jpg if you like.\n` +

@@ -1,25 +1,47 @@
 /**
  * Content collections. The frontmatter contract itself lives in `src/lib/schemas.ts`, shared with
  * the content check and the editor schemas; here it meets Astro's loaders, `image()` and
- * `reference()`.
- *
- * Astro only logs a reference to a missing author or topic; `src/lib/content.ts` turns those into
- * build failures that name the file and the id (and the content check catches them first).
+ * `reference()`. Articles, docs pages and authors are loaded by the site's own loader
+ * (src/lib/mdx/loader.ts), which compiles every body with the one safe compiler.
  */
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { mdxAsHtml } from './lib/mdx/loader.ts';
-import { articleSchema, authorSchema, contentDate, onceWithEntryImage, pageSchema, topicSchema } from './lib/schemas.ts';
-import { paths, site } from './site.config.ts';
+import { file } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import type { ImageMetadata } from 'astro';
+import { contentEntries, type EntriesLoaderOptions } from './lib/mdx/loader.ts';
+import {
+  articleSchema,
+  authorSchema,
+  contentDate,
+  pageSchema,
+  topicSchema,
+  withEntryImages,
+  type WithHeroImage,
+  type WithImage,
+} from './lib/schemas.ts';
+import { paths, site } from './config.ts';
+
+const loader = (collection: EntriesLoaderOptions['collection']) =>
+  contentEntries({ collection, contentRoot: site.contentRoot, cacheDir: site.cacheDir, withBase: paths.withBase });
+
+// Built once for every entry: only each entry's image() helper differs (see withEntryImages).
+const article = articleSchema({ reference, date: () => contentDate(site.timeZone) });
+const author = authorSchema();
 
 const articles = defineCollection({
-  loader: mdxAsHtml({ pattern: '**/*.mdx', base: `${site.contentRoot}/articles`, withBase: paths.withBase, cacheDir: site.cacheDir }),
-  schema: onceWithEntryImage((image) => articleSchema({ image, reference, date: () => contentDate(site.timeZone) })),
+  loader: loader('articles'),
+  schema: ({ image }) =>
+    withEntryImages<typeof article, ReturnType<typeof image>, WithHeroImage<z.output<typeof article>, ImageMetadata>>(article, image, [
+      ['image', 'src'],
+    ]),
 });
 
 const authors = defineCollection({
-  loader: glob({ pattern: '*.md', base: `${site.contentRoot}/authors` }),
-  schema: ({ image }) => authorSchema({ image }),
+  loader: loader('authors'),
+  schema: ({ image }) =>
+    withEntryImages<typeof author, ReturnType<typeof image>, WithImage<z.output<typeof author>, 'avatar', ImageMetadata>>(author, image, [
+      ['avatar'],
+    ]),
 });
 
 const topics = defineCollection({
@@ -28,7 +50,7 @@ const topics = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: mdxAsHtml({ pattern: '*.mdx', base: `${site.contentRoot}/pages`, withBase: paths.withBase, cacheDir: site.cacheDir }),
+  loader: loader('pages'),
   schema: pageSchema,
 });
 

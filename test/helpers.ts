@@ -1,17 +1,23 @@
-/** Shared by the tests: where the test build lives and how to run the real build command. */
-import { spawnSync } from 'node:child_process';
+/** Shared by the tests: where the test builds live and how to run the real build command. */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { astroSync } from '../scripts/lib/astro.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const TMP = join(ROOT, 'test/.tmp');
-/** The site built by global-setup: content/ plus the fixtures in test/fixtures/site/. */
+/** The site the tests in test/site/ read, built once by test/site/setup.ts: content/ plus the fixtures in test/fixtures/site/. */
 export const SITE_CONTENT = join(TMP, 'site-content');
 export const SITE_DIST = join(TMP, 'site-dist');
 export const SITE_URL = 'https://news.test.example';
+/** The fixtures test/site/ and the drafts preview add to content/: a draft, a scheduled article, every component. */
+export const SITE_FIXTURES = {
+  'articles/draft-fixture.mdx': 'test/fixtures/site/draft-fixture.mdx',
+  'articles/scheduled-fixture.mdx': 'test/fixtures/site/scheduled-fixture.mdx',
+  'articles/components-fixture': 'test/fixtures/site/components-fixture',
+};
 /**
- * The site the browser tests serve: content/ plus the all-components fixture, built with two
- * articles per list page so the archive, author and topic lists have a second page.
+ * The site the browser tests serve (test/e2e/setup.ts): content/ plus the all-components fixture,
+ * built with two articles per list page so the archive, author and topic lists have a second page.
  */
 export const E2E_CONTENT = join(TMP, 'e2e-content');
 export const E2E_DIST = join(TMP, 'e2e-dist');
@@ -31,11 +37,13 @@ export function makeContent(dir: string, extra: Record<string, string> = {}): st
   return dir;
 }
 
-/** Runs `npm run build`'s script on a content folder into `outDir`. */
+/**
+ * A bare `astro build` of a content folder into `outDir`: what `npm run build`, a host's build
+ * image and the deploy workflow run. Settings come in as the environment variables the README lists.
+ */
 export function runBuild(contentDir: string, outDir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out-dir', outDir], {
+  const result = astroSync(['build', '--outDir', outDir], {
     cwd: ROOT,
-    encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: contentDir, SITE_URL, FORCE_COLOR: '0', ...env },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };

@@ -27,8 +27,7 @@ function toJson(schema: z.ZodType, title: string, description: string): JsonSche
 
 export const SCHEMAS = {
   article: () => toJson(articleSchema(jsonSchemaParts), 'Article frontmatter', 'The frontmatter of content/articles/<slug>.mdx.'),
-  author: () =>
-    toJson(authorSchema(jsonSchemaParts), 'Author frontmatter', 'The frontmatter of content/authors/<id>.md; the body is the bio.'),
+  author: () => toJson(authorSchema(), 'Author frontmatter', 'The frontmatter of content/authors/<id>.md; the body is the bio.'),
   topics: () => toJson(z.array(topicSchema), 'Topics', 'content/topics.yaml: the list of topics articles may name.'),
   redirects: () => toJson(z.array(redirectSchema), 'Redirects', 'content/redirects.yaml: old addresses and where readers go instead.'),
 };

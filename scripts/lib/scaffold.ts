@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { parse } from 'yaml';
 import { articleSchema, authorSchema, ID_PATTERN, plainParts } from '../../src/lib/schemas.ts';
 import { findDanglingReferences, formatProblems, type ContentProblem } from '../../src/lib/validate.ts';
-import { readFrontmatter, schemaProblems } from './frontmatter.ts';
+import { readFrontmatter, schemaProblems } from '../../src/lib/check/frontmatter.ts';
 
 /** A URL slug from a title: lower-case ASCII words joined by hyphens, at most 80 characters. */
 export function slugify(title: string): string {
@@ -169,7 +169,7 @@ export function planAuthor(input: AuthorInput & { id?: string | undefined }, whe
   const file = join(where.contentRoot, 'authors', `${id}.md`);
   const path = display(where.projectRoot, file);
   const source = authorSource(input);
-  const problems = checkSource(source, path, authorSchema(plainParts(where.timeZone)));
+  const problems = checkSource(source, path, authorSchema());
   if (!ID_PATTERN.test(id)) {
     problems.push({
       file: path,

@@ -1,11 +1,13 @@
 /**
  * The one door between Astro's collections and the pages. Every list, feed and sitemap entry
  * reads `getPublishedArticles()`, so a draft cannot leak into one of them and not the others.
- * Loading also runs the cross-entry checks once and fails the build with every problem found.
+ *
+ * The content check has passed before anything here runs (the newsroom integration runs it before
+ * a build); on the dev server, while it finds problems, every page shows them instead of rendering.
  */
-import { readFileSync } from 'node:fs';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { site } from '../site.config.ts';
+import { AstroError } from 'astro/errors';
+import { site } from '../config.ts';
 import { readRedirects, type Redirect } from './redirects.ts';
 import {
   adjacentIndex,
@@ -17,7 +19,8 @@ import {
 } from './articles.ts';
 import { cacheKey, digestOf } from './cache-key.ts';
 import { htmlDirFor, withStoredHtml } from './mdx/stored-html.ts';
-import { findDanglingReferences, findReservedPageSlugs, formatProblems, type ContentProblem } from './validate.ts';
+import { devProblems } from './dev-problems.ts';
+import { formatProblems } from './validate.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
@@ -39,7 +42,7 @@ let loaded: Promise<Content> | undefined;
 const BUILD_TIME = new Date();
 
 /** Drafts and scheduled articles show in previews and on the dev server, never in production. */
-export const showsUnpublished: boolean = import.meta.env.SHOW_UNPUBLISHED === true;
+export const showsUnpublished: boolean = site.showUnpublished;
 
 async function load(): Promise<Content> {
   const [articles, authors, topics, pages] = await Promise.all([
@@ -51,37 +54,6 @@ async function load(): Promise<Content> {
   const authorMap = new Map(authors.map((author) => [author.id, author]));
   const topicMap = new Map(topics.map((topic) => [topic.id, topic]));
 
-  const problems: ContentProblem[] = [
-    ...articles
-      .filter((article) => article.id.includes('/'))
-      .map((article) => ({
-        file: article.filePath ?? article.id,
-        field: 'file name',
-        message: `articles live at ${site.contentDir}/articles/<slug>.mdx or <slug>/index.mdx; move this file`,
-      })),
-    ...findDanglingReferences(
-      // Only an article with an unknown id needs its source read (for the line number).
-      articles
-        .filter(
-          (article) =>
-            article.data.authors.some((ref) => !authorMap.has(ref.id)) || article.data.topics.some((ref) => !topicMap.has(ref.id)),
-        )
-        .map((article) => ({
-          id: article.id,
-          filePath: article.filePath ?? article.id,
-          source: article.filePath ? readFileSync(article.filePath, 'utf8') : '',
-          authors: article.data.authors.map((ref) => ref.id),
-          topics: article.data.topics.map((ref) => ref.id),
-        })),
-      new Set(authorMap.keys()),
-      new Set(topicMap.keys()),
-      site.contentDir,
-    ),
-    ...findReservedPageSlugs(pages.map((page) => ({ id: page.id, filePath: page.filePath ?? page.id }))),
-  ];
-  if (problems.length > 0) {
-    throw new Error(`Content check failed with ${problems.length} problem(s):\n${formatProblems(problems)}`);
-  }
   const sortedPages = pages.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
   return {
     articles: selectPublished(articles, { now: BUILD_TIME, includeUnpublished: showsUnpublished }),
@@ -98,7 +70,7 @@ async function load(): Promise<Content> {
       site.basePath,
       site.socialImages,
       site.socialCardCount,
-      site.preview,
+      site.drafts,
     ),
   };
 }
@@ -111,8 +83,15 @@ export function getArticlesWithOwnCard(): Promise<Set<string>> {
   return ownCards;
 }
 
-/** Loads and checks all content once per build. */
+/** Loads all content once per build; on the dev server, refuses while the content check finds problems. */
 function content(): Promise<Content> {
+  const problems = devProblems();
+  if (problems.length > 0) {
+    throw new AstroError(
+      `The content check found ${problems.length} problem(s):\n${formatProblems(problems)}`,
+      'Fix each problem at its line; the page renders again as soon as the check passes.',
+    );
+  }
   loaded ??= load();
   return loaded;
 }
@@ -202,12 +181,12 @@ export async function pageKey(entries: readonly (Article | Author | Topic)[], ..
   );
 }
 
-/** Moved addresses (`content/redirects.yaml`), each served as a page that sends the reader on. */
-/** `render()` for an article or docs page, whose HTML the loader keeps beside the content store. */
-export function renderBody(entry: Article | DocPage): ReturnType<typeof render> {
+/** `render()` for an article, docs page or author bio, whose HTML the loader keeps beside the content store. */
+export function renderBody(entry: Article | DocPage | Author): ReturnType<typeof render> {
   return render(withStoredHtml(entry, htmlDirFor(site.cacheDir, entry.collection)));
 }
 
+/** Moved addresses (`content/redirects.yaml`), each served as a page that sends the reader on. */
 export function getRedirects(): Redirect[] {
   return readRedirects(site.contentRoot);
 }

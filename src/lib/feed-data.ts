@@ -4,7 +4,7 @@
  * `getPublishedArticles()`, so drafts and scheduled articles never reach one.
  */
 import rss from '@astrojs/rss';
-import { paths, site } from '../site.config.ts';
+import { paths, site } from '../config.ts';
 import { byAuthor, byTopic, lastModified } from './articles.ts';
 import { authorsOf, getPublishedArticles, pageKey, topicsOf, type Article, type Author, type Topic } from './content.ts';
 import { atomFeed, feedUpdated, jsonFeed, rssItem, type FeedArticle, type FeedChannel } from './feeds.ts';

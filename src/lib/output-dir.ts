@@ -21,7 +21,7 @@ import { join, relative, sep } from 'node:path';
 /** Written when Astro starts writing, removed once the folder holds one whole build. */
 export const IN_PROGRESS = '.build-in-progress';
 
-/** Folders that later stages of `npm run build` own and keep exact themselves. */
+/** Files that later stages of the build (search index, headers file) own and keep exact themselves. */
 export const OWNED_ELSEWHERE = ['pagefind/', '_headers'];
 
 export interface OutputFile {
@@ -84,7 +84,7 @@ function removeEmptyFolders(dir: string, root = dir): boolean {
 
 /**
  * Called as Astro starts writing: a folder still marked by a build that did not finish is
- * emptied, then the folder is marked until `finishOutput`.
+ * emptied, then the folder is marked until `completeOutput`.
  */
 export function beginOutput(dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -95,15 +95,19 @@ export function beginOutput(dir: string): void {
 }
 
 /**
- * Called once Astro has written everything: removes what is stale (see `staleFiles`) and the
- * marker. `kept` holds the output-relative paths of every page and endpoint of this build.
- * Returns how many files were removed.
+ * Called once Astro has written everything: removes what is stale (see `staleFiles`). `kept`
+ * holds the output-relative paths of every page and endpoint of this build. Returns how many
+ * files were removed. The marker stays until `completeOutput`.
  */
-export function finishOutput(dir: string, kept: ReadonlySet<string>, startedAt: number): number {
+export function removeStaleFiles(dir: string, kept: ReadonlySet<string>, startedAt: number): number {
   const files = listFiles(dir).map((path) => ({ path, mtimeMs: statSync(join(dir, path)).mtimeMs }));
   const stale = staleFiles(files, kept, startedAt);
   for (const file of stale) rmSync(join(dir, file), { force: true });
   if (stale.length > 0) removeEmptyFolders(dir);
-  rmSync(join(dir, IN_PROGRESS), { force: true });
   return stale.length;
+}
+
+/** Called when every stage has passed, the link check last: the folder now holds one whole, checked build. */
+export function completeOutput(dir: string): void {
+  rmSync(join(dir, IN_PROGRESS), { force: true });
 }

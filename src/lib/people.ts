@@ -3,7 +3,7 @@
  * beside content.ts because the portrait URL comes from Astro's image pipeline.
  */
 import { getImage } from 'astro:assets';
-import { paths, site } from '../site.config.ts';
+import { paths, site } from '../config.ts';
 import type { Author } from './content.ts';
 import { fediverseHandle, type OrganizationInput, type PersonInput } from './structured-data.ts';
 import { absoluteUrl } from './urls.ts';

@@ -4,7 +4,7 @@
  */
 import { getImage } from 'astro:assets';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { paths, site } from '../site.config.ts';
+import { paths, site } from '../config.ts';
 import { renderBody, type Article } from './content.ts';
 import { absolutizeHtml } from './feeds.ts';
 import { absoluteUrl } from './urls.ts';

@@ -4,21 +4,21 @@
  * frontmatter reference in CONTRIBUTING.md are all made from these factories, so they cannot
  * drift apart.
  *
- * The parts that only Astro can provide (its `image()` helper and `reference()`) come in as
- * arguments; the content check passes plain strings and checks files and ids itself, with lines.
+ * `reference()` comes in as an argument (the content check passes plain strings and checks ids
+ * itself, with lines). Image fields are paths here; `withEntryImages` hands them to Astro's
+ * per-entry `image()` helper after the rest of the entry has been checked.
  *
  * Every field carries a `.describe()` text: it is the field's documentation for contributors.
  * Field names are a public contract: rename nothing.
  */
 import { z } from 'astro/zod';
 import { parseContentDate } from './dates.ts';
+import { refuseUrl, type UrlUse } from './url-policy.ts';
 
 export const LIMITS = { title: 120, description: 260 } as const;
 
-/** Generic so that each caller keeps the output types of its own parts (Astro's images and references). */
-export interface SchemaParts<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType, D extends z.ZodType = z.ZodType> {
-  /** A path to an image file, relative to the entry file. */
-  image: () => I;
+/** Generic so that each caller keeps the output types of its own parts (Astro's references). */
+export interface SchemaParts<R extends z.ZodType = z.ZodType, D extends z.ZodType = z.ZodType> {
   /** An id of an entry in another collection. */
   reference: (collection: 'authors' | 'topics') => R;
   /** A frontmatter date. */
@@ -39,12 +39,11 @@ export function contentDate(timeZone: string) {
 
 /** Parts for checking raw frontmatter outside Astro: files and ids are checked separately. */
 export function plainParts(timeZone: string) {
-  return { image: () => z.string(), reference: () => z.string(), date: () => contentDate(timeZone) } satisfies SchemaParts;
+  return { reference: () => z.string(), date: () => contentDate(timeZone) } satisfies SchemaParts;
 }
 
 /** Parts for editor JSON Schemas: what a contributor types. */
 export const jsonSchemaParts = {
-  image: () => z.string(),
   reference: () => z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   date: () =>
     z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, {
@@ -52,17 +51,40 @@ export const jsonSchemaParts = {
     }),
 } satisfies SchemaParts;
 
+/**
+ * A URL field, held to the URL policy (src/lib/url-policy.ts); the policy's hint travels with the
+ * issue so the content check can print it.
+ */
+const urlPolicy = (use: UrlUse) => (value: string, ctx: z.RefinementCtx) => {
+  const refusal = refuseUrl(value, use);
+  if (refusal) ctx.addIssue({ code: 'custom', message: refusal.message, params: { hint: refusal.hint } });
+};
+const url = (use: UrlUse) => z.string().superRefine(urlPolicy(use));
+
+/**
+ * A file beside the entry (a hero image, an avatar), as a path relative to the entry file. Where it
+ * leads is checked with the entry's folder (src/lib/check/files.ts); here only its form.
+ */
+const localPath = () =>
+  z.string().superRefine((value, ctx) => {
+    const refusal = refuseUrl(value, 'media');
+    if (refusal) ctx.addIssue({ code: 'custom', message: refusal.message, params: { hint: refusal.hint } });
+    else if (value.startsWith('/') || value.split('/').includes('..')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" must be a file beside the entry`,
+        params: { hint: 'put the file in the same folder and write ./name.jpg' },
+      });
+    }
+  });
+
 const nonEmpty = (what: string) =>
   z
     .string()
     .trim()
     .min(1, { error: `${what} must not be empty` });
 
-export function articleSchema<I extends z.ZodType, R extends z.ZodType, D extends z.ZodType>({
-  image,
-  reference,
-  date,
-}: SchemaParts<I, R, D>) {
+export function articleSchema<R extends z.ZodType, D extends z.ZodType>({ reference, date }: SchemaParts<R, D>) {
   return z
     .object({
       title: nonEmpty('title')
@@ -85,7 +107,7 @@ export function articleSchema<I extends z.ZodType, R extends z.ZodType, D extend
         .describe('Topic ids from content/topics.yaml.'),
       image: z
         .object({
-          src: image().describe('Image file, relative to the article file.'),
+          src: localPath().describe('Image file, relative to the article file.'),
           alt: nonEmpty('image.alt').describe('Text alternative describing the image for readers who cannot see it.'),
           caption: z.string().optional().describe('Caption shown under the image.'),
           credit: z.string().optional().describe('Who made the image, e.g. "Photo: Jane Doe".'),
@@ -97,7 +119,7 @@ export function articleSchema<I extends z.ZodType, R extends z.ZodType, D extend
       source: z
         .object({
           name: nonEmpty('source.name').describe('Name of the original source.'),
-          url: z.url().describe('Link to the original source.'),
+          url: url('link').describe('Link to the original source: an https:// address.'),
         })
         .strict()
         .optional()
@@ -142,16 +164,16 @@ export function articleSchema<I extends z.ZodType, R extends z.ZodType, D extend
 const link = z
   .object({
     label: nonEmpty('label').describe('Link text, e.g. "Mastodon".'),
-    url: z.url().describe('Absolute URL of the profile or page.'),
+    url: url('link').describe('Absolute URL of the profile or page (https://…, or mailto: for an address).'),
   })
   .strict();
 
-export function authorSchema<I extends z.ZodType>({ image }: { image: () => I }) {
+export function authorSchema() {
   return z
     .object({
       name: nonEmpty('name').describe('Full name as shown in bylines.'),
       role: nonEmpty('role').describe('Job title, e.g. "Editor".'),
-      avatar: image().optional().describe('Square portrait, relative to the profile file.'),
+      avatar: localPath().optional().describe('Square portrait, relative to the profile file.'),
       links: z.array(link).optional().describe('Profile links shown on the author page.'),
     })
     .strict();
@@ -181,41 +203,70 @@ export const pageSchema = z
 /** A root-relative site path, as it is written in links: `/articles/old-slug/`. */
 const sitePath = z
   .string()
-  .regex(/^\/[^\s?#]*$/, { error: 'write a path from the site root, such as /articles/old-slug/, without ? or #' });
+  .regex(/^\/[^\s?#]*$/, { error: 'write a path from the site root, such as /articles/old-slug/, without ? or #' })
+  .superRefine(urlPolicy('redirect'))
+  .refine((path) => !path.split('/').some((segment) => segment === '.' || segment === '..'), {
+    error: 'write the path without . or .. segments',
+  });
 
 export const redirectSchema = z
   .object({
     from: sitePath
       .regex(/\/$/, { error: 'end the old address with /, as every page address on this site does' })
       .describe('The old address, from the site root: /articles/old-slug/. Nothing may still be published there.'),
-    to: z.union([sitePath, z.url()]).describe('Where readers go instead: a path from the site root (/articles/new-slug/) or a full URL.'),
+    to: url('redirect')
+      .refine((to) => to.startsWith('/') || /^https?:\/\//i.test(to), {
+        error: 'write a path from the site root (/articles/new-slug/) or a full https:// address',
+      })
+      .refine((to) => !/^[^?#]*\/\.{1,2}(\/|$)/.test(to), { error: 'write the address without . or .. segments' })
+      .describe('Where readers go instead: a path from the site root (/articles/new-slug/) or a full URL.'),
   })
   .strict();
 
+/** An entry's data with the image path at `K` resolved by Astro's `image()` helper to `I`. */
+export type WithImage<T, K extends keyof T, I> = Omit<T, K> & { [P in K]?: I };
+/** An article's data with its hero image resolved to `I`. */
+export type WithHeroImage<T extends { image?: { src: string } | undefined }, I> = Omit<T, 'image'> & {
+  image?: Omit<NonNullable<T['image']>, 'src'> & { src: I };
+};
+
 /**
- * A collection schema built once, for Astro's schema functions. Astro calls a collection's schema
- * function once per entry, with that entry's own `image()` helper, and parses the entry straight
- * away. Building the whole article schema for each entry cost about 0.55 ms (5.5 s of a cold
- * 10,000-article content sync; a zod schema compiles itself on its first parse), against
- * 0.01 ms to parse with a schema built once. Only the image part differs between entries, so the
- * schema is built once around a stand-in that hands each image value to the helper of the entry
- * being parsed. That is sound because a parse without asynchronous checks runs to completion
- * inside the call that starts it, before Astro asks for the next entry's schema.
+ * The collection schema Astro calls for each entry: the shared schema, built once (a zod schema
+ * compiles itself on its first parse, which cost about 0.5 ms per article when built per entry),
+ * followed by this entry's own `image()` helper on its image fields. Nothing is shared between
+ * entries but the immutable schema.
  */
-export function onceWithEntryImage<I extends z.ZodType, S extends z.ZodType>(
-  build: (image: () => I) => S,
-): (helpers: { image: () => I }) => S {
-  let entryImage: (() => I) | undefined;
-  const standIn = z.unknown().transform((value, ctx) => {
-    const result = entryImage!().safeParse(value);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
-    return z.NEVER;
-  });
-  // The stand-in returns what the entry's helper returns, so the schema's types are the helper's.
-  const schema = build(() => standIn as unknown as I);
-  return ({ image }) => {
-    entryImage = image;
-    return schema;
-  };
+export function withEntryImages<S extends z.ZodType, I extends z.ZodType, Out>(
+  schema: S,
+  image: () => I,
+  fields: readonly (readonly string[])[],
+): z.ZodType<Out> {
+  const helper = image();
+  return schema.transform(async (data, ctx) => {
+    let out = data as Record<string, unknown>;
+    for (const path of fields) {
+      const value = getIn(out, path);
+      if (value === undefined) continue;
+      const result = await helper.safeParseAsync(value);
+      if (result.success) {
+        out = setIn(out, path, result.data);
+      } else {
+        for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [...path, ...issue.path] });
+      }
+    }
+    return out as Out;
+  }) as unknown as z.ZodType<Out>;
+}
+
+function getIn(data: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>(
+    (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+    data,
+  );
+}
+
+function setIn(data: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+  const [key, ...rest] = path;
+  if (key === undefined) return data;
+  return { ...data, [key]: rest.length === 0 ? value : setIn(data[key] as Record<string, unknown>, rest, value) };
 }

@@ -1,14 +1,15 @@
 /**
- * Cross-entry checks the collection schemas cannot express. Astro only logs a reference to a
- * missing author or topic and renders the page without it; these checks make it a build error.
+ * Content problems and how they are told: in a terminal, in an editor's problem matcher and as
+ * GitHub Actions annotations on a pull request's diff.
  */
-import { RESERVED_PAGE_SLUGS } from './urls.ts';
 
 export interface ContentProblem {
   /** Source file relative to the project root. */
   file: string;
   /** 1-based line in the file, when it can be found. */
   line?: number | undefined;
+  /** 1-based column of the line, when it is known. */
+  column?: number | undefined;
   /** Field path, e.g. `authors[1]`. */
   field: string;
   message: string;
@@ -75,25 +76,30 @@ export function findDanglingReferences(
   return problems;
 }
 
-/** Docs pages live at `/<slug>/`: they must not take a path the site's own routes use. */
-export function findReservedPageSlugs(pages: readonly { id: string; filePath: string }[]): ContentProblem[] {
-  return pages
-    .filter((page) => RESERVED_PAGE_SLUGS.includes(page.id))
-    .map((page) => ({
-      file: page.filePath,
-      field: 'file name',
-      message: `"${page.id}" is a reserved path (${RESERVED_PAGE_SLUGS.join(', ')})`,
-      hint: 'rename the file: the site itself publishes pages at that path',
-    }));
+/**
+ * Text from a content file, made safe to print on one line: a line break or control character in
+ * a value could otherwise start a line of its own, which CI runners read as a command
+ * (`::stop-commands::` in GitHub Actions turns off every annotation after it).
+ */
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+// eslint-disable-next-line no-control-regex -- these are the characters being escaped
+const UNPRINTABLE = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+export function oneLine(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
- * `file:line field: message`, one problem per line (the form editors and terminals turn into links),
- * with the hint indented below it.
+ * `file:line:column field: message`, one problem per line (the form editors and terminals turn
+ * into links), with the hint indented below it.
  */
 export function formatProblems(problems: readonly ContentProblem[]): string {
   return problems
-    .map((p) => `${p.file}${p.line ? `:${p.line}` : ''} ${p.field}: ${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`)
+    .map((p) => {
+      const where = `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`;
+      return `${oneLine(where)} ${oneLine(p.field)}: ${oneLine(p.message)}${p.hint ? `\n    hint: ${oneLine(p.hint)}` : ''}`;
+    })
     .join('\n');
 }
 
@@ -107,15 +113,27 @@ function escapeProperty(text: string): string {
 }
 
 /**
- * `::error file=…,line=…,title=…::message` workflow commands: in GitHub Actions each problem then
- * shows on the pull request's diff, at its line.
+ * `::error file=…,line=…,col=…,title=…::message` workflow commands: in GitHub Actions each problem
+ * then shows on the pull request's diff, at its line.
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
  */
 export function formatAnnotations(problems: readonly ContentProblem[]): string {
   return problems
     .map((p) => {
-      const properties = [`file=${escapeProperty(p.file)}`, ...(p.line ? [`line=${p.line}`] : []), `title=${escapeProperty(p.field)}`];
-      return `::error ${properties.join(',')}::${escapeData(p.message + (p.hint ? `\n${p.hint}` : ''))}`;
+      const properties = [
+        `file=${escapeProperty(p.file)}`,
+        ...(p.line ? [`line=${p.line}`] : []),
+        ...(p.line && p.column ? [`col=${p.column}`] : []),
+        `title=${escapeProperty(oneLine(p.field))}`,
+      ];
+      return `::error ${properties.join(',')}::${escapeData(oneLine(p.message) + (p.hint ? `\n${oneLine(p.hint)}` : ''))}`;
     })
     .join('\n');
+}
+
+/** The whole report: a count, then every problem; in GitHub Actions the annotations too. */
+export function problemReport(problems: readonly ContentProblem[], env: NodeJS.ProcessEnv = process.env): string {
+  const files = new Set(problems.map((p) => p.file)).size;
+  const text = `Content check failed: ${problems.length} problem(s) in ${files} file(s).\n\n${formatProblems(problems)}`;
+  return env.GITHUB_ACTIONS === 'true' ? `${text}\n${formatAnnotations(problems)}` : text;
 }

@@ -10,7 +10,7 @@ import { parseHTML } from 'linkedom';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, CHROMIUM_FLAGS } from '../../scripts/lib/browser.ts';
-import { fileForPath, listFiles } from '../../scripts/lib/dist-files.ts';
+import { fileForPath, listFiles } from '../../src/integration/dist-files.ts';
 import { startServer, type RunningServer } from '../../scripts/lib/static-server.ts';
 import { ARTIFACTS, E2E_DIST } from '../helpers.ts';
 

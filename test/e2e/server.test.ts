@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../scripts/lib/dist-files.ts';
+import { listFiles } from '../../src/integration/dist-files.ts';
 import { startServer, type RunningServer } from '../../scripts/lib/static-server.ts';
 import { E2E_DIST } from '../helpers.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { beginOutput, finishOutput, IN_PROGRESS, staleFiles } from '../../src/lib/output-dir.ts';
+import { beginOutput, completeOutput, IN_PROGRESS, removeStaleFiles, staleFiles } from '../../src/lib/output-dir.ts';
 
 const START = Date.parse('2026-11-25T12:00:00Z');
 
@@ -29,7 +29,7 @@ describe('staleFiles', () => {
   });
 });
 
-describe('beginOutput and finishOutput', () => {
+describe('beginOutput, removeStaleFiles and completeOutput', () => {
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,7 +39,7 @@ describe('beginOutput and finishOutput', () => {
     if (ageMs) utimesSync(join(dir, file), new Date(Date.now() - ageMs), new Date(Date.now() - ageMs));
   };
 
-  it('marks the folder while a build writes it, then removes stale files, empty folders and the mark', () => {
+  it('marks the folder while a build writes and checks it, removes stale files and empty folders, then the mark', () => {
     dir = mkdtempSync(join(tmpdir(), 'output-dir-'));
     write('articles/gone/index.html', 60_000);
     write('articles/kept/index.html', 60_000);
@@ -47,8 +47,11 @@ describe('beginOutput and finishOutput', () => {
     beginOutput(dir);
     expect(existsSync(join(dir, IN_PROGRESS))).toBe(true);
     write('index.html');
-    expect(finishOutput(dir, new Set(['articles/kept/index.html']), startedAt)).toBe(1);
+    expect(removeStaleFiles(dir, new Set(['articles/kept/index.html']), startedAt)).toBe(1);
     expect(readdirSync(join(dir, 'articles'))).toEqual(['kept']);
+    // Still marked: the search index, headers file and link check come after.
+    expect(readdirSync(dir).sort()).toEqual([IN_PROGRESS, 'articles', 'index.html']);
+    completeOutput(dir);
     expect(readdirSync(dir).sort()).toEqual(['articles', 'index.html']);
   });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus.ts';
-import { fileFromSet } from '../../scripts/lib/dist-files.ts';
-import { CardTime } from '../../scripts/lib/stages.ts';
+import { fileFromSet } from '../../src/integration/dist-files.ts';
+import { CardTime } from '../../scripts/lib/card-time.ts';
 import { cacheKey, digestOf } from '../../src/lib/cache-key.ts';
 
 describe('cacheKey and digestOf', () => {

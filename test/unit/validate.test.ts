@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findDanglingReferences,
-  findReservedPageSlugs,
-  formatAnnotations,
-  formatProblems,
-  frontmatterLine,
-} from '../../src/lib/validate.ts';
+import { findDanglingReferences, formatAnnotations, formatProblems, frontmatterLine, oneLine } from '../../src/lib/validate.ts';
 
 const source = ['---', 'title: T', 'authors:', '  - ann', '  - jdoe', 'topics: [ev, mars]', '---', 'Body jdoe'].join('\n');
 
@@ -50,16 +44,6 @@ describe('findDanglingReferences', () => {
   });
 });
 
-describe('findReservedPageSlugs', () => {
-  it('refuses pages that would shadow site routes', () => {
-    const problems = findReservedPageSlugs([
-      { id: 'about', filePath: 'content/pages/about.mdx' },
-      { id: 'articles', filePath: 'content/pages/articles.mdx' },
-    ]);
-    expect(problems.map((p) => p.file)).toEqual(['content/pages/articles.mdx']);
-  });
-});
-
 describe('formatProblems', () => {
   it('writes file:line field: message, one per line', () => {
     expect(
@@ -68,6 +52,15 @@ describe('formatProblems', () => {
         { file: 'b.mdx', field: 'file name', message: 'moved' },
       ]),
     ).toBe('a.mdx:3 title: too long\nb.mdx file name: moved');
+  });
+
+  it('adds the column when it is known', () => {
+    expect(formatProblems([{ file: 'a.mdx', line: 3, column: 7, field: 'link', message: 'bad' }])).toBe('a.mdx:3:7 link: bad');
+  });
+
+  it('keeps a problem on its own lines whatever the content file wrote into it', () => {
+    const text = formatProblems([{ file: 'a.mdx', line: 1, field: 'title', message: 'x\n::stop-commands::pause\r\u2028y', hint: 'h\nz' }]);
+    expect(text.split('\n')).toEqual(['a.mdx:1 title: x\\n::stop-commands::pause\\r\\u2028y', '    hint: h\\nz']);
   });
 
   it('puts the hint on an indented line below its problem', () => {
@@ -87,5 +80,16 @@ describe('formatAnnotations', () => {
       '::error file=content/articles/a%2Cb.mdx,line=4,title=authors[1]::unknown author "jdoe": 100%25%0Aadd it',
       '::error file=content/articles/c.mdx,title=file name::moved',
     ]);
+  });
+
+  it('gives the column, and never lets a value start a line of its own', () => {
+    const text = formatAnnotations([{ file: 'a.mdx', line: 2, column: 5, field: 'title', message: 'bad\n::stop-commands::x' }]);
+    expect(text.split('\n')).toEqual(['::error file=a.mdx,line=2,col=5,title=title::bad\\n::stop-commands::x']);
+  });
+});
+
+describe('oneLine', () => {
+  it('writes control characters and line separators as escapes', () => {
+    expect(oneLine('a\tb\u0000c\u2029')).toBe('a\\tb\\u0000c\\u2029');
   });
 });

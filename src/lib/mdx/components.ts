@@ -1,9 +1,11 @@
 /**
  * The components contributors may use in MDX, by name: what each is for, an example, which props
  * it needs, and the HTML it becomes. Articles are rendered to HTML when the content is loaded
- * (`render.ts`), not compiled into one JavaScript module each, so a component is a pure function
- * from its props and rendered children to a HAST element. The content check reads `check` to
- * report a bad prop with its line; CONTRIBUTING.md lists `summary` and `example`.
+ * (`compile.ts`), not compiled into one JavaScript module each, so a component is a pure function
+ * from its props and rendered children to a HAST element. The compiler reads `check` to report a
+ * bad prop with its line, and holds what `render` returns to the same allowlist as the rest of the
+ * body, so a prop cannot smuggle a URL or attribute past it; CONTRIBUTING.md lists `summary` and
+ * `example`. Paths on the site get the base path when the compiler finishes the tree.
  */
 import type { Element, ElementContent, Properties } from 'hast';
 
@@ -11,17 +13,12 @@ import type { Element, ElementContent, Properties } from 'hast';
 export type PropValue = string | number | boolean | null;
 export type Props = Record<string, PropValue>;
 
-export interface ComponentContext {
-  /** Prefixes a root-relative path with the site's base path and returns any other URL as it is. */
-  withBase(path: string): string;
-}
-
 interface ComponentDefinition {
   summary: string;
   example: string;
   /** What is wrong with these props, one sentence each; empty when they are fine. */
   check(props: Props): string[];
-  render(props: Props, children: ElementContent[], context: ComponentContext): Element;
+  render(props: Props, children: ElementContent[]): Element;
 }
 
 export function h(tagName: string, properties: Properties = {}, children: ElementContent[] = []): Element {
@@ -99,7 +96,7 @@ export const APPROVED_COMPONENTS = {
       ...requireText(props, 'title'),
       ...(props.src || videoLink(props) ? [] : ['give src="/media/…" (a file in public/), youtube="…" or vimeo="…"']),
     ],
-    render: (props, _children, { withBase }) => {
+    render: (props) => {
       const title = str(props.title) ?? '';
       const src = str(props.src);
       const captions = str(props.captions);
@@ -108,9 +105,9 @@ export const APPROVED_COMPONENTS = {
       // A file plays in the browser's own player and loads nothing until the reader presses play;
       // YouTube and Vimeo become a plain link, so no tracker or script of theirs runs on our pages.
       const media = src
-        ? h('video', { controls: true, preload: 'none', src: withBase(src), poster: poster && withBase(poster), ariaLabel: title }, [
-            ...(captions ? [h('track', { kind: 'captions', src: withBase(captions), default: true })] : []),
-            h('a', { href: withBase(src) }, [text(`Download the video: ${title}`)]),
+        ? h('video', { controls: true, preload: 'none', src, poster, ariaLabel: title }, [
+            ...(captions ? [h('track', { kind: 'captions', src: captions, default: true })] : []),
+            h('a', { href: src }, [text(`Download the video: ${title}`)]),
           ])
         : h('a', { className: ['video-link'], href: external?.href, rel: ['noopener'] }, [
             h('span', { ariaHidden: 'true' }, [text('▶')]),

@@ -1,84 +1,169 @@
 /**
- * A content loader for MDX files that stores each entry already rendered to HTML (see render.ts),
- * so `render(entry)` costs no module and Astro bundles no file per article. The HTML itself is
- * kept in a file beside the content store (see stored-html.ts).
+ * The content loader of articles, docs pages and authors, on Astro's public Loader API: it lists
+ * the collection's files with the content check's own listing (../check/files.ts), compiles each
+ * body with the one compiler (compile.ts), lets Astro validate the frontmatter against the
+ * collection's schema (`parseData`), and stores the entry with its rendered metadata. An entry
+ * whose file is unchanged (`generateDigest`) is not compiled again; in dev, `watcher` reloads the
+ * collection when one of its files changes.
  *
- * It is Astro's `glob()` loader (same ids, the same skipping of unchanged files, the same watching
- * in dev) with the `.mdx` entry type's renderer replaced by ours. `glob()` reads the entry types
- * from a field of the loader context that is not in its public type; if a later Astro drops it,
- * the loader stops with a message rather than rendering nothing.
+ * The HTML itself is kept in a file beside the content store (stored-html.ts), not in the store.
+ *
+ * A problem stops `astro build` here too, although the content check that runs before the content
+ * is loaded reports the same problems first; `astro dev` stores what is allowed of the entry and
+ * leaves the problems to the dev server's overlay.
  */
-import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { versionOf } from '../cache-key.ts';
-import { countWords } from '../reading.ts';
-import { renderMdxBody } from './render.ts';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { hashOf, versionOf } from '../cache-key.ts';
+import { listContentFiles, resolveEntryFile, type Collection, type EntryFile } from '../check/files.ts';
+import { dataOf, readFrontmatter } from '../check/frontmatter.ts';
 import { keepOnly } from '../output-dir.ts';
+import { problemReport, type ContentProblem } from '../validate.ts';
+import { compile } from './compile.ts';
 import { htmlDirFor, storeHtml } from './stored-html.ts';
 
-interface EntryType {
-  getEntryInfo(input: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string }>;
-  getRenderFunction?: (config: unknown) => Promise<(entry: RenderInput) => Promise<unknown>>;
-}
-
-interface RenderInput {
-  body?: string;
-  filePath?: string;
+/** The version of an installed package, read from its package.json. */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve(name));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === name) return `${name}@${manifest.version}`;
+    } catch {
+      // No package.json here: look further up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return `${name}@unknown`;
+    dir = parent;
+  }
 }
 
 /**
- * A hash of the renderer's own source. glob() re-renders only files whose text changed, and the
- * incremental page cache keys on the same digest, so a change to how MDX becomes HTML must clear
- * the stored entries (and, through `metadata.renderer`, the page keys) itself.
+ * The compiler's version: its own source and the libraries that shape its output. A change to any
+ * of them clears the stored entries (an unchanged file is otherwise never compiled again) and,
+ * through `metadata.renderer`, every page key that depends on them (../cache-key.ts).
  */
-const RENDERER = versionOf(
-  ...['render.ts', 'components.ts', 'loader.ts', 'stored-html.ts', '../reading.ts'].map((file) => new URL(file, import.meta.url)),
+export const COMPILER = hashOf(
+  [
+    versionOf(
+      ...[
+        'compile.ts',
+        'allowlist.ts',
+        'components.ts',
+        'values.ts',
+        'loader.ts',
+        'stored-html.ts',
+        '../reading.ts',
+        '../url-policy.ts',
+      ].map((file) => new URL(file, import.meta.url)),
+    ),
+    ...['satteri', 'hast-util-sanitize', 'hast-util-to-html', 'github-slugger', 'property-information'].map(packageVersion),
+  ].join('\n'),
+  12,
 );
 
-export interface MdxHtmlOptions {
-  pattern: string;
-  base: string;
-  /** Prefixes a root-relative link or image with the site's base path. */
-  withBase(path: string): string;
+export interface EntriesLoaderOptions {
+  collection: Collection;
+  /** Absolute path of the content folder. */
+  contentRoot: string;
   /** The build cache folder, where the rendered HTML is kept. */
   cacheDir: string;
+  /** Prefixes a root-relative link or image with the site's base path. */
+  withBase(path: string): string;
 }
 
-export function mdxAsHtml({ pattern, base, withBase, cacheDir }: MdxHtmlOptions): Loader {
-  // The body is not kept: what the pages need of it (the word count) is in the rendered metadata.
-  const files = glob({ pattern, base, retainBody: false });
+export function contentEntries(options: EntriesLoaderOptions): Loader {
+  const { collection, contentRoot } = options;
   return {
-    name: 'newsroom:mdx-as-html',
+    name: `newsroom:${collection}`,
     async load(context) {
-      const { entryTypes } = context as LoaderContext & { entryTypes?: Map<string, EntryType> };
-      const mdx = entryTypes?.get('.mdx');
-      if (!mdx) {
-        throw new Error('The MDX loader found no .mdx entry type: is @astrojs/mdx in the integrations of astro.config.mjs?');
-      }
-      if (context.meta.get('renderer') !== RENDERER) {
-        context.store.clear();
-        context.meta.set('renderer', RENDERER);
-      }
-      const htmlDir = htmlDirFor(cacheDir, context.collection);
-      // glob() logs a render error and stores the entry without a body; collect them to fail instead.
-      const failures: string[] = [];
-      const renderer = async ({ body = '', filePath = '' }: RenderInput) => {
-        try {
-          const { html, headings, imagePaths } = renderMdxBody(body, { file: filePath, withBase });
-          const htmlFile = storeHtml(htmlDir, html);
-          return { html: '', metadata: { headings, imagePaths, words: countWords(body), renderer: RENDERER, htmlFile } };
-        } catch (error) {
-          failures.push(error instanceof Error ? error.message : String(error));
-          throw error;
-        }
-      };
-      const mdxAsHtml: EntryType = { ...mdx, getRenderFunction: async () => renderer };
-      await files.load({ ...context, entryTypes: new Map(entryTypes).set('.mdx', mdxAsHtml) } as LoaderContext);
-      if (failures.length) {
-        throw new Error(
-          `${failures.length} MDX file(s) could not be rendered (run npm run check:content for details):\n${failures.join('\n')}`,
-        );
-      }
-      keepOnly(htmlDir, new Set([...context.store.values()].map((entry) => String(entry.rendered?.metadata?.htmlFile))));
+      await sync(context, options);
+      const { watcher, logger } = context;
+      if (!watcher) return;
+      const folder = join(contentRoot, collection);
+      watcher.add(folder);
+      let timer: NodeJS.Timeout | undefined;
+      watcher.on('all', (_event, path) => {
+        if (!path.startsWith(folder + sep)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          sync(context, options).catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
+        }, 100);
+      });
     },
   };
+}
+
+/** Brings the store in line with the collection's files; throws on any problem outside dev. */
+async function sync(context: LoaderContext, options: EntriesLoaderOptions): Promise<void> {
+  const { store, meta, config, watcher } = context;
+  const { collection, contentRoot, cacheDir } = options;
+  if (meta.get('renderer') !== COMPILER) {
+    store.clear();
+    meta.set('renderer', COMPILER);
+  }
+  const root = fileURLToPath(config.root);
+  const display = (file: string) => relative(root, join(contentRoot, file)).split(sep).join('/');
+  const entries = listContentFiles(contentRoot, display).entries.filter((entry) => entry.collection === collection);
+  const htmlDir = htmlDirFor(cacheDir, collection);
+  const problems: ContentProblem[] = [];
+  for (const entry of entries) problems.push(...(await syncEntry(context, options, entry, htmlDir, display)));
+  const ids = new Set(entries.map((entry) => entry.id));
+  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  keepOnly(htmlDir, new Set(store.values().map((entry) => String(entry.rendered?.metadata?.htmlFile))));
+  if (problems.length > 0 && !watcher) throw new Error(problemReport(problems));
+}
+
+async function syncEntry(
+  { store, parseData, generateDigest }: LoaderContext,
+  { contentRoot, withBase, collection }: EntriesLoaderOptions,
+  entry: EntryFile,
+  htmlDir: string,
+  display: (file: string) => string,
+): Promise<ContentProblem[]> {
+  const file = display(entry.file);
+  const source = readFileSync(entry.path, 'utf8');
+  const digest = generateDigest(source);
+  if (store.get(entry.id)?.digest === digest) return [];
+  const frontmatter = readFrontmatter(source);
+  if (typeof frontmatter === 'string') return [{ file, line: 1, field: 'frontmatter', message: frontmatter }];
+  const raw = dataOf(frontmatter, file);
+  if ('problem' in raw) return [raw.problem];
+  const compiled = compile(source, { file, format: collection === 'authors' ? 'md' : 'mdx', withBase });
+  const problems = [...compiled.problems];
+  // Only images that are there go to Astro: a missing one would stop the dev server.
+  const imagePaths = compiled.imagePaths.filter((path) => {
+    const found = resolveEntryFile(contentRoot, entry.file, path, display);
+    if ('problem' in found) problems.push({ file, field: 'image', message: found.problem, hint: found.hint });
+    return !('problem' in found);
+  });
+  let data: Record<string, unknown>;
+  try {
+    data = await parseData({ id: entry.id, data: raw.data, filePath: entry.path });
+  } catch (error) {
+    return [...problems, { file, field: 'frontmatter', message: error instanceof Error ? error.message : String(error) }];
+  }
+  store.set({
+    id: entry.id,
+    data,
+    filePath: display(entry.file),
+    digest,
+    rendered: {
+      html: '',
+      metadata: {
+        headings: compiled.headings,
+        imagePaths,
+        words: compiled.words,
+        renderer: COMPILER,
+        htmlFile: storeHtml(htmlDir, compiled.html),
+      },
+    },
+    // Astro imports these images so that render() can swap the content-image marker for them.
+    assetImports: imagePaths,
+  });
+  return problems;
 }

@@ -6,7 +6,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticlesWithOwnCard, getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
 import { join } from 'node:path';
 import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
-import { site } from '../../site.config.ts';
+import { site } from '../../config.ts';
 
 // Inside Astro's own cache for this content folder: kept between builds, gone after `npm ci`, and
 // removed with the rest of the cache when a cold build is wanted.

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getTopics } from '../../../lib/content.ts';
 import { cardKey, renderCard, type CardText } from '../../../lib/social-image.ts';
-import { site } from '../../../site.config.ts';
+import { site } from '../../../config.ts';
 
 const CACHE = `${site.cacheDir}social-cards`;
 

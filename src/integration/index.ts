@@ -1,0 +1,178 @@
+/**
+ * `newsroom()`: the integration that makes `astro build` the whole pipeline, whoever runs it
+ * (`npm run build`, `npx astro build`, a host's build image):
+ *
+ *   content check → Astro (content layer, pages, images) → _redirects → sitemap
+ *     → stale files removed → search index → _headers → link check → done
+ *
+ * Any failure throws, so Astro exits non-zero, and the output folder is removed: a half-built or
+ * unchecked site never looks deployable. `astro dev` runs the same content check and refuses to
+ * render while it finds problems (./dev.ts), and serves search.
+ *
+ * It adds @astrojs/sitemap itself, so the sitemap's page filter and dates come from the same
+ * options, and a second integration that runs after the sitemap is written.
+ */
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { AstroError } from 'astro/errors';
+import { beginOutput, completeOutput, listFiles, removeStaleFiles } from '../lib/output-dir.ts';
+import { readRedirects, redirectsFile } from '../lib/redirects.ts';
+import { lastmodFor } from '../lib/sitemap.ts';
+import { makePaths } from '../lib/urls.ts';
+import { problemReport } from '../lib/validate.ts';
+import { runContentCheck } from './check.ts';
+import { setupDevServer } from './dev.ts';
+import { writeHeadersFile } from './headers-file.ts';
+import { checkLinks, formatReport, scanCacheFor } from './link-check.ts';
+import { resolveOptions, type NewsroomOptions, type ResolvedSite } from './options.ts';
+import { buildSearchIndex } from './search-index.ts';
+import { StageClock } from './stages.ts';
+import { configModule } from './virtual.ts';
+
+export type { NewsroomOptions } from './options.ts';
+
+export default function newsroom(options: NewsroomOptions): AstroIntegration {
+  const started = performance.now();
+  const clock = new StageClock();
+  let site: ResolvedSite;
+  let outDir = '';
+  let startedAt = 0;
+  let finished = false;
+  let endAstro: (() => void) | undefined;
+
+  /** Removes the output of a build that did not pass every stage, whatever stopped it. */
+  const removeUnfinished = () => {
+    if (!finished && outDir) rmSync(outDir, { recursive: true, force: true });
+  };
+
+  const fail = (error: unknown, logger: AstroIntegrationLogger): never => {
+    removeUnfinished();
+    logger.error(`${outDir} was removed so that nothing half-built can be deployed.`);
+    throw error;
+  };
+
+  // Runs after @astrojs/sitemap has written its files: every later stage reads the whole output.
+  const finish: AstroIntegration = {
+    name: 'newsroom:finish',
+    hooks: {
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        endAstro?.();
+        try {
+          const root = fileURLToPath(dir);
+          const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url).slice(root.length)));
+          const removed = removeStaleFiles(root, kept, startedAt);
+          if (removed > 0) logger.info(`Removed ${removed} file(s) left from an earlier build.`);
+          const search = await clock.run('search index', () => buildSearchIndex(root));
+          // After the pages are final: the header's CSP is computed from their <meta> policies.
+          await writeHeadersFile(root, site.basePath);
+          const report = await clock.run('link check', () =>
+            checkLinks({
+              dir: root,
+              siteUrl: site.url,
+              basePath: site.basePath,
+              external: site.externalLinks,
+              projectRoot: site.root,
+              scanCache: scanCacheFor(site.cacheDir, root),
+            }),
+          );
+          const failed = report.broken.length > 0 || report.problems.length > 0;
+          const text = formatReport(report, outDir);
+          if (failed) throw new AstroError(text, 'Fix the links at the lines given, or the content they point to.');
+          logger.info(text);
+          completeOutput(root);
+          finished = true;
+          summarise(root, report.pages, search.pages, logger);
+        } catch (error) {
+          fail(error, logger);
+        }
+      },
+    },
+  };
+
+  const summarise = (root: string, pages: number, indexed: number, logger: AstroIntegrationLogger) => {
+    const files = listFiles(root);
+    const bytes = files.reduce((sum, file) => sum + statSync(join(root, file)).size, 0);
+    const totalMs = performance.now() - started;
+    logger.info(
+      `Built ${pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${indexed} in the search index) into ${outDir} ` +
+        `for ${site.url}${site.basePath} in ${(totalMs / 1000).toFixed(1)} s.`,
+    );
+    if (site.drafts) logger.warn(`This is a preview with drafts and scheduled articles: do not deploy ${outDir}.`);
+    if (site.timings) {
+      writeFileSync(site.timings, `${JSON.stringify({ pages, files: files.length, bytes, totalMs, stages: clock.stages }, null, 2)}\n`);
+    }
+  };
+
+  return {
+    name: 'newsroom',
+    hooks: {
+      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
+        site = resolveOptions(options, fileURLToPath(config.root), command);
+        const paths = makePaths(site.basePath);
+        const defaultOutDir = new URL('./dist/', config.root).href;
+        // Moved addresses are read once the content check has passed: the sitemap runs after it.
+        let moved: Set<string> | undefined;
+        updateConfig({
+          site: site.url,
+          base: site.basePath,
+          // One cache (content store, optimised images, social cards, link scans) per content folder.
+          cacheDir: pathToFileURL(site.cacheDir),
+          // A preview with drafts goes to its own folder, so `dist/` only ever holds what may be deployed.
+          ...(site.drafts && config.outDir.href === defaultOutDir ? { outDir: new URL('./dist-preview/', config.root) } : {}),
+          vite: {
+            plugins: [configModule(site)],
+            // The output folder is updated in place, not emptied (src/lib/output-dir.ts).
+            build: { emptyOutDir: false },
+          },
+          integrations: [
+            sitemap({
+              // The protocol allows 50,000 URLs per file; beyond that the integration writes
+              // sitemap-1.xml and so on, all listed in sitemap-index.xml.
+              entryLimit: site.sitemapEntryLimit,
+              // The 404 page and the pages of moved addresses are not pages to index.
+              filter: (page) => {
+                moved ??= new Set(readRedirects(site.contentRoot).map((redirect) => paths.withBase(redirect.from)));
+                const path = new URL(page).pathname;
+                return !path.endsWith('/404/') && !moved.has(path);
+              },
+              serialize: async (item) => {
+                const lastmod = await lastmodFor(item.url, site.url, pathToFileURL(`${outDir}/`), site.basePath);
+                return lastmod ? { ...item, lastmod } : item;
+              },
+            }),
+            finish,
+          ],
+        });
+        if (command !== 'build') return;
+        const problems = await clock.run('content check', () => runContentCheck(site));
+        if (problems.length > 0) {
+          outDir = fileURLToPath(config.outDir);
+          fail(
+            new AstroError(problemReport(problems), 'Fix each problem at its line; `npm run check:content` checks again without building.'),
+            logger,
+          );
+        }
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
+        endAstro = clock.start('astro build');
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        await setupDevServer(server, site, logger);
+      },
+      'astro:build:start': () => {
+        startedAt = Date.now();
+        beginOutput(outDir);
+        process.once('exit', removeUnfinished);
+      },
+      'astro:build:done': ({ dir }) => {
+        // Moved addresses as real 301s for the hosts that read `_redirects` (Netlify, Cloudflare
+        // Pages); the redirect pages of src/pages/[...moved].astro serve every other host.
+        writeFileSync(new URL('_redirects', dir), redirectsFile(readRedirects(site.contentRoot), makePaths(site.basePath).withBase));
+      },
+    },
+  };
+}

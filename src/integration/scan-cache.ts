@@ -1,0 +1,91 @@
+/**
+ * Page scans kept from one link check to the next. The build updates its output folder in place
+ * (src/lib/output-dir.ts), so a page that did not change is the same file as last time: same
+ * inode, size and modification time, the test `make` and `rsync` rely on. Its ids and links are
+ * read from here instead of parsing the page again, which was half of the link check's 5 s at
+ * 10,000 articles. Any change to the file, or to the scanner's code, means a fresh scan.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { versionOf } from '../lib/cache-key.ts';
+import { scanHtml, type PageScan } from './html-scan.ts';
+
+/** The scanner's own code: a change to it makes every stored scan stale. */
+const VERSION = versionOf(new URL('./html-scan.ts', import.meta.url));
+
+/** One page: its file key, then its ids, links and source as indexes into `strings`. */
+type StoredPage = [key: string, ids: number[], links: number[], source: number | null];
+
+interface Stored {
+  version: string;
+  strings: string[];
+  pages: Record<string, StoredPage>;
+}
+
+export class ScanCache {
+  readonly #file: string | undefined;
+  readonly #previous: Map<string, { key: string; scan: () => PageScan }>;
+  readonly #current = new Map<string, { key: string; scan: PageScan }>();
+  /** Pages parsed in this run (not found in the cache). */
+  parsed = 0;
+
+  /** `file` undefined: no cache, every page is parsed. */
+  constructor(file?: string) {
+    this.#file = file;
+    this.#previous = new Map();
+    if (!file) return;
+    let stored: Stored;
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+    } catch {
+      return; // No cache yet, or an unreadable one: scan everything.
+    }
+    if (stored.version !== VERSION) return;
+    const { strings } = stored;
+    for (const [path, [key, ids, links, source]] of Object.entries(stored.pages)) {
+      const scan = () => ({
+        ids: new Set(ids.map((i) => strings[i]!)),
+        links: links.map((i) => strings[i]!),
+        source: source === null ? undefined : strings[source],
+      });
+      this.#previous.set(path, { key, scan });
+    }
+  }
+
+  /** The scan of `path` (relative to the site) at `fullPath`, from the cache when the file is unchanged. */
+  scan(path: string, fullPath: string): PageScan {
+    const { ino, size, mtimeMs } = statSync(fullPath);
+    const key = `${ino}:${size}:${mtimeMs}`;
+    const previous = this.#previous.get(path);
+    let scan: PageScan;
+    if (previous?.key === key) {
+      scan = previous.scan();
+    } else {
+      scan = scanHtml(readFileSync(fullPath, 'utf8'));
+      this.parsed++;
+    }
+    this.#current.set(path, { key, scan });
+    return scan;
+  }
+
+  /** Stores the scans of this run (pages no longer in the site are dropped). */
+  save(): void {
+    if (!this.#file) return;
+    const strings: string[] = [];
+    const index = new Map<string, number>();
+    const ref = (text: string) => {
+      let i = index.get(text);
+      if (i === undefined) {
+        i = strings.push(text) - 1;
+        index.set(text, i);
+      }
+      return i;
+    };
+    const pages: Record<string, StoredPage> = {};
+    for (const [path, { key, scan }] of this.#current) {
+      pages[path] = [key, [...scan.ids].map(ref), scan.links.map(ref), scan.source === undefined ? null : ref(scan.source)];
+    }
+    mkdirSync(dirname(this.#file), { recursive: true });
+    writeFileSync(this.#file, JSON.stringify({ version: VERSION, strings, pages } satisfies Stored));
+  }
+}

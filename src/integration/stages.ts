@@ -1,0 +1,80 @@
+/**
+ * Timing and memory of the build's stages, for the `timings` option (`BUILD_TIMINGS=<file>`) and
+ * the benchmark. Memory is the peak resident set of the build process and all its descendants
+ * together (the content check and Pagefind run as child processes), sampled from /proc every
+ * 50 ms on Linux; elsewhere only this process is measured.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface StageTiming {
+  name: string;
+  /** Wall time in milliseconds. */
+  ms: number;
+  /** Peak resident memory of the process tree during the stage, in bytes. */
+  peakRss: number;
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (text) out.push(...text.split(/\s+/).map(Number));
+    }
+  } catch {
+    // The process ended between two reads.
+  }
+  return out;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of this process and every descendant, right now. */
+export function treeRss(): number {
+  if (process.platform !== 'linux') return process.memoryUsage().rss;
+  let total = 0;
+  const queue = [process.pid];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    total += rssOf(pid);
+    queue.push(...childrenOf(pid));
+  }
+  return total;
+}
+
+export class StageClock {
+  readonly stages: StageTiming[] = [];
+
+  /** Starts a stage that ends when the returned function is called (a stage spread over hooks). */
+  start(name: string): () => void {
+    const started = performance.now();
+    let peak = treeRss();
+    const timer = setInterval(() => {
+      peak = Math.max(peak, treeRss());
+    }, 50);
+    timer.unref();
+    return () => {
+      clearInterval(timer);
+      peak = Math.max(peak, treeRss());
+      this.stages.push({ name, ms: performance.now() - started, peakRss: peak });
+    };
+  }
+
+  /** Runs one stage, recording its wall time and the peak memory of the process tree meanwhile. */
+  async run<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+    const end = this.start(name);
+    try {
+      return await work();
+    } finally {
+      end();
+    }
+  }
+}

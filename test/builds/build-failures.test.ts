@@ -1,0 +1,53 @@
+/**
+ * Bad input must stop `npm run build` with a message naming the file and the field or line, and
+ * must leave no output folder behind. The content check's own cases are in content-check.test.ts;
+ * here the build is run on them, and on what only the built site shows (a broken #fragment).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeContent, runBuild, TMP } from '../helpers.ts';
+
+const OUT = join(TMP, 'bad-dist');
+const REMOVED = 'was removed so that nothing half-built can be deployed';
+
+describe('a build with bad input', () => {
+  it('stops at the content check with every problem of every file, before Astro runs', () => {
+    const content = makeContent(join(TMP, 'bad-build'), {
+      articles: 'test/fixtures/bad-content/articles',
+      authors: 'test/fixtures/bad-content/authors',
+    });
+    const { status, output } = runBuild(content, OUT);
+    expect(status).not.toBe(0);
+    const file = 'test/.tmp/bad-build/articles';
+    expect(output).toContain(`${file}/invalid-date.mdx:4 published: "2019-02-30" is not a calendar date`);
+    expect(output).toContain(`${file}/mdx-syntax-error.mdx:11:1 MDX: Expected a closing tag for \`<PullQuote>\``);
+    expect(output).toContain(`${file}/script-element.mdx:11:1 <script>: <script> is not allowed`);
+    expect(output).toMatch(/Content check failed: 32 problem\(s\) in 29 file\(s\)/);
+    // Astro never started: nothing of its output, no half-written folder.
+    expect(output).not.toMatch(/\[build\]|\[content\]/);
+    expect(output).toContain(REMOVED);
+    expect(existsSync(OUT)).toBe(false);
+  });
+
+  it('fails on a link to a #fragment that does not exist, naming the source line', () => {
+    const content = makeContent(join(TMP, 'bad-fragment'), { 'articles/bad-article.mdx': 'test/fixtures/broken-fragment.mdx' });
+    const { status, output } = runBuild(content, OUT);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/no element with id "no-such-heading" on \/articles\/alliance-innovation-lab-shanghai\//);
+    expect(output).toMatch(/\[test\/\.tmp\/bad-fragment\/articles\/bad-article\.mdx:11\]/);
+    expect(output).toContain(REMOVED);
+    expect(existsSync(OUT)).toBe(false);
+  });
+
+  it('replaces a previous good build rather than leaving it to look deployable', () => {
+    const outDir = join(TMP, 'stale-dist');
+    expect(runBuild(makeContent(join(TMP, 'good'), {}), outDir).status).toBe(0);
+    expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+    const bad = makeContent(join(TMP, 'bad-one'), { 'articles/bad-article.mdx': 'test/fixtures/bad-content/articles/missing-title.mdx' });
+    const { status, output } = runBuild(bad, outDir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('test/.tmp/bad-one/articles/bad-article.mdx:2 title: required field "title" is missing');
+    expect(existsSync(outDir)).toBe(false);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * A rebuild updates the output folder in place (src/lib/output-dir.ts): pages that did not change
+ * are left as they are, pages whose images changed are rendered again, and whatever the earlier
+ * build wrote for content that is gone is removed, so the folder ends up exactly as a build into
+ * an empty folder would leave it.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/lib/output-dir.ts';
+import { makeContent, runBuild, TMP } from '../helpers.ts';
+
+const CONTENT = join(TMP, 'rebuild-content');
+const IN_PLACE = join(TMP, 'rebuild-dist');
+const FRESH = join(TMP, 'rebuild-fresh-dist');
+/** An article with a hero image of its own, deleted before the rebuild. */
+const REMOVED = 'articles/removed-fixture';
+/** Images replaced under the same file name before the rebuild: a hero image and one in a body. */
+const HERO = 'articles/alliance-innovation-lab-shanghai/shanghai-skyline.jpg';
+const HERO_PAGE = 'articles/alliance-innovation-lab-shanghai/index.html';
+const BODY_IMAGE = 'articles/components-fixture/chart.png';
+const BODY_PAGE = 'articles/components-fixture/index.html';
+// A social card depends on its own article only.
+const UNCHANGED = 'og/china-largest-market-2018.png';
+
+const REMOVED_ARTICLE = `---
+title: An article that is deleted again
+description: It exists for the first build only.
+published: 2024-03-01
+authors: [lena-hartmann]
+topics: [alliances]
+image:
+  src: ./square.png
+  alt: A grey square
+---
+
+A short body.
+`;
+
+let first: { files: string[]; unchanged: { ino: number; mtimeMs: number }; heroPage: string; bodyPage: string };
+let rebuild: { status: number | null; output: string };
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+/** The optimised image files a page uses. */
+const imagesOf = (html: string) => [...new Set(html.match(/\/_astro\/[\w.-]+\.(?:webp|avif|jpe?g|png)/g) ?? [])].sort();
+
+/** Replaces an image with a visibly different one of the same format, under the same name. */
+async function replaceImage(file: string) {
+  const changed = await sharp(file).rotate(180).negate({ alpha: false }).toBuffer();
+  writeFileSync(`${file}.new`, changed);
+  renameSync(`${file}.new`, file);
+}
+
+beforeAll(async () => {
+  rmSync(IN_PLACE, { recursive: true, force: true });
+  rmSync(FRESH, { recursive: true, force: true });
+  makeContent(CONTENT, { 'articles/components-fixture': 'test/fixtures/site/components-fixture' });
+  mkdirSync(join(CONTENT, REMOVED));
+  writeFileSync(join(CONTENT, REMOVED, 'index.mdx'), REMOVED_ARTICLE);
+  await sharp({ create: { width: 800, height: 450, channels: 3, background: '#777777' } })
+    .png()
+    .toFile(join(CONTENT, REMOVED, 'square.png'));
+  const build = runBuild(CONTENT, IN_PLACE);
+  if (build.status !== 0) throw new Error(`The first build failed:\n${build.output}`);
+  const { ino, mtimeMs } = statSync(join(IN_PLACE, UNCHANGED));
+  first = {
+    files: listFiles(IN_PLACE),
+    unchanged: { ino, mtimeMs },
+    heroPage: read(IN_PLACE, HERO_PAGE),
+    bodyPage: read(IN_PLACE, BODY_PAGE),
+  };
+
+  rmSync(join(CONTENT, REMOVED), { recursive: true });
+  await replaceImage(join(CONTENT, HERO));
+  await replaceImage(join(CONTENT, BODY_IMAGE));
+  rebuild = runBuild(CONTENT, IN_PLACE);
+  const fresh = runBuild(CONTENT, FRESH);
+  if (fresh.status !== 0) throw new Error(`The build into an empty folder failed:\n${fresh.output}`);
+}, 180_000);
+
+describe('a rebuild into the folder of an earlier build', () => {
+  it('succeeds and says how many files it removed', () => {
+    expect(rebuild.status).toBe(0);
+    expect(rebuild.output).toMatch(/Removed \d+ file\(s\) left from an earlier build/);
+  });
+
+  it('removes the page, the images and the search entry of an article that is gone', () => {
+    const now = listFiles(IN_PLACE);
+    const gone = first.files.filter((file) => !now.includes(file));
+    expect(gone).toContain(`${REMOVED}/index.html`);
+    expect(gone.filter((file) => /^_astro\/square\./.test(file)).length).toBeGreaterThanOrEqual(4);
+    expect(now.filter((file) => file.includes('square'))).toEqual([]);
+    expect(gone.some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
+  });
+
+  it('renders again the pages whose hero or body image was replaced under the same name', () => {
+    for (const [page, before, name] of [
+      [HERO_PAGE, first.heroPage, 'shanghai-skyline'],
+      [BODY_PAGE, first.bodyPage, 'chart'],
+    ] as const) {
+      const ofImage = (html: string) => imagesOf(html).filter((image) => image.startsWith(`/_astro/${name}.`));
+      const after = ofImage(read(IN_PLACE, page));
+      expect(after.length).toBeGreaterThan(0);
+      // Every image name carries a hash of the original file: none of the old ones may remain.
+      expect(after.filter((image) => ofImage(before).includes(image))).toEqual([]);
+      for (const image of after) expect(statSync(join(IN_PLACE, image)).isFile()).toBe(true);
+    }
+  });
+
+  it('ends with exactly the files, and the bytes, of a build into an empty folder', () => {
+    const files = listFiles(IN_PLACE);
+    expect(files).toEqual(listFiles(FRESH));
+    const differing = files.filter((file) => !readFileSync(join(IN_PLACE, file)).equals(readFileSync(join(FRESH, file))));
+    expect(differing).toEqual([]);
+  });
+
+  it('leaves a file whose page did not change as it was: same file, same modification time', () => {
+    const { ino, mtimeMs } = statSync(join(IN_PLACE, UNCHANGED));
+    expect({ ino, mtimeMs }).toEqual(first.unchanged);
+  });
+
+  it('leaves no marker of a build in progress', () => {
+    expect(listFiles(IN_PLACE).filter((file) => file.startsWith('.'))).toEqual([]);
+  });
+});

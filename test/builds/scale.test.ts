@@ -1,0 +1,209 @@
+/**
+ * The scale logic on a generated corpus of a few hundred articles (scripts/lib/corpus.ts, the
+ * benchmark's generator): page counts, pagination bounds, feed limits, sitemap chunking, and no
+ * page that grows with the collection. Built once with the real build command, with a small
+ * sitemap entry limit so the chunking shows. Not timed: speed is the benchmark's business.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus, writeCorpus, type CorpusArticle } from '../../scripts/lib/corpus.ts';
+import { site } from '../../src/site.config.ts';
+import { runBuild, SITE_URL, TMP } from '../helpers.ts';
+
+const CONTENT = join(TMP, 'scale-content');
+const DIST = join(TMP, 'scale-dist');
+const SITEMAP_LIMIT = 100;
+const CARD_COUNT = 15;
+const { pageSize, feedSize, homeSize } = site;
+
+const corpus = generateCorpus({ articles: 320, seed: 11, now: new Date(), drafts: 4, scheduled: 3 });
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+// Newest first, ties by slug: the site's order (dates are calendar days in the frontmatter).
+const published = corpus.articles
+  .filter((a) => a.status === 'published')
+  .sort((a, b) => isoDay(b.published).localeCompare(isoDay(a.published)) || a.slug.localeCompare(b.slug));
+const unpublished = corpus.articles.filter((a) => a.status !== 'published');
+
+let pages: string[] = [];
+const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
+const doc = (file: string) => parseHTML(read(file)).document;
+const slugsOn = (file: string) =>
+  [...doc(file).querySelectorAll('.article-list-title a')].map((a) => a.getAttribute('href')!.split('/').at(-2)!);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [relative(DIST, full)];
+  });
+}
+
+beforeAll(async () => {
+  await writeCorpus(CONTENT, corpus);
+  const { status, output } = runBuild(CONTENT, DIST, { SOCIAL_CARD_COUNT: String(CARD_COUNT), SITEMAP_ENTRY_LIMIT: String(SITEMAP_LIMIT) });
+  if (status !== 0) throw new Error(`The scale build failed:\n${output}`);
+  pages = files(DIST).filter((file) => file.endsWith('.html'));
+});
+
+/** Every page of a paginated list, checked for bounds, and the slugs on them in order. */
+function walkList(first: string, total: number): string[] {
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  const dir = first.replace(/index\.html$/, '');
+  const slugs: string[] = [];
+  for (let n = 1; n <= last; n++) {
+    const file = n === 1 ? first : `${dir}${n}/index.html`;
+    expect(existsSync(join(DIST, file)), file).toBe(true);
+    const onPage = slugsOn(file);
+    // No empty page (unless the whole list is empty), none longer than a page.
+    expect(onPage.length, file).toBeGreaterThan(total === 0 ? -1 : 0);
+    expect(onPage.length, file).toBeLessThanOrEqual(pageSize);
+    const d = doc(file);
+    expect(d.querySelector('.pagination a[rel="prev"]') !== null, `${file} links to a newer page`).toBe(n > 1);
+    expect(d.querySelector('.pagination a[rel="next"]') !== null, `${file} links to an older page`).toBe(n < last);
+    // A fixed window of page numbers, however many pages there are.
+    expect(d.querySelectorAll('.pagination li').length, file).toBeLessThanOrEqual(9);
+    slugs.push(...onPage);
+  }
+  expect(existsSync(join(DIST, `${dir}1/index.html`)), `${dir}1/ duplicates the first page`).toBe(false);
+  expect(existsSync(join(DIST, `${dir}${last + 1}/index.html`)), `no page after the last of ${dir}`).toBe(false);
+  return slugs;
+}
+
+const by = (field: 'topics' | 'authors', id: string) => published.filter((a: CorpusArticle) => a[field].includes(id));
+
+describe('a site of a few hundred generated articles', () => {
+  it('has one page per published article and none for drafts or scheduled ones', () => {
+    const built = pages.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]);
+    expect(built.sort()).toEqual(published.map((a) => a.slug).sort());
+    for (const article of unpublished) expect(built).not.toContain(article.slug);
+  });
+
+  it('paginates the archive: every article once, newest first, from the first page to the last', () => {
+    expect(published.length).toBeGreaterThan(pageSize * 20);
+    expect(walkList('archive/index.html', published.length)).toEqual(published.map((a) => a.slug));
+  });
+
+  it('paginates every topic and author page the same way', () => {
+    for (const topic of corpus.topics) {
+      expect(walkList(`topics/${topic.id}/index.html`, by('topics', topic.id).length)).toEqual(by('topics', topic.id).map((a) => a.slug));
+    }
+    for (const author of corpus.authors) {
+      expect(walkList(`authors/${author.id}/index.html`, by('authors', author.id).length)).toEqual(
+        by('authors', author.id).map((a) => a.slug),
+      );
+    }
+  });
+
+  it('paginates the corrections log and lists every correction once', () => {
+    const total = published.reduce((sum, a) => sum + a.corrections, 0);
+    expect(total).toBeGreaterThan(0);
+    const last = Math.max(1, Math.ceil(total / pageSize));
+    let seen = 0;
+    for (let n = 1; n <= last; n++) {
+      const items = doc(n === 1 ? 'corrections/index.html' : `corrections/${n}/index.html`).querySelectorAll('.corrections-list li');
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.length).toBeLessThanOrEqual(pageSize);
+      seen += items.length;
+    }
+    expect(seen).toBe(total);
+    expect(existsSync(join(DIST, `corrections/${last + 1}/index.html`))).toBe(false);
+  });
+
+  it('keeps the home page and the indexes bounded', () => {
+    expect(slugsOn('index.html')).toEqual(published.slice(0, homeSize).map((a) => a.slug));
+    expect(doc('topics/index.html').querySelectorAll('a[href*="/topics/"]').length).toBeLessThan(corpus.topics.length * 3);
+    expect(doc('authors/index.html').querySelectorAll('a[href*="/authors/"]').length).toBeLessThan(corpus.authors.length * 3);
+  });
+
+  it('has no page whose links grow with the collection', () => {
+    // The sidebar, related articles, a pagination window: a few dozen links, never hundreds.
+    const counts = pages.map((file) => ({ file, links: (read(file).match(/<a\s/g) ?? []).length }));
+    const largest = counts.reduce((a, b) => (b.links > a.links ? b : a));
+    expect(largest.links, largest.file).toBeLessThan(80);
+  });
+});
+
+describe('social images of a large site', () => {
+  it('are an own card for the newest articles, the topic card for older ones, and the hero image where there is one', () => {
+    const withOwn = published
+      .slice(0, CARD_COUNT)
+      .filter((a) => !a.image)
+      .map((a) => a.slug);
+    for (const [index, article] of published.entries()) {
+      const d = doc(`articles/${article.slug}/index.html`);
+      const image = d.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+      if (article.image) expect(image, article.slug).toMatch(new RegExp(`^${SITE_URL}/_astro/`));
+      else if (index < CARD_COUNT) expect(image, article.slug).toBe(`${SITE_URL}/og/${article.slug}.png`);
+      else expect(image, article.slug).toBe(`${SITE_URL}/og/topics/${article.topics[0]}.png`);
+      expect(existsSync(join(DIST, image.replace(`${SITE_URL}/`, ''))), image).toBe(true);
+    }
+    const cards = readdirSync(join(DIST, 'og')).filter((f) => f.endsWith('.png'));
+    expect(cards.sort()).toEqual(withOwn.map((slug) => `${slug}.png`).sort());
+  });
+});
+
+describe('feeds of a large site', () => {
+  const rss = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' });
+  const atom = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'link'].includes(name) });
+  const newest = (list: CorpusArticle[]) => list.slice(0, feedSize).map((a) => `${SITE_URL}/articles/${a.slug}/`);
+  const scopes: [string, CorpusArticle[]][] = [
+    ['', published],
+    ...corpus.topics.map((t): [string, CorpusArticle[]] => [`topics/${t.id}/`, by('topics', t.id)]),
+    ...corpus.authors.map((a): [string, CorpusArticle[]] => [`authors/${a.id}/`, by('authors', a.id)]),
+  ];
+
+  it('hold only the newest articles, in every format and scope', () => {
+    for (const [dir, list] of scopes) {
+      expect(list.length, dir).toBeGreaterThan(feedSize);
+      const items = rss.parse(read(`${dir}rss.xml`)).rss.channel.item as { link: string }[];
+      expect(
+        items.map((i) => i.link),
+        `${dir}rss.xml`,
+      ).toEqual(newest(list));
+      const entries = atom.parse(read(`${dir}atom.xml`)).feed.entry as { id: string }[];
+      expect(
+        entries.map((e) => e.id),
+        `${dir}atom.xml`,
+      ).toEqual(newest(list));
+      const json = JSON.parse(read(`${dir}feed.json`)) as { items: { url: string }[] };
+      expect(
+        json.items.map((i) => i.url),
+        `${dir}feed.json`,
+      ).toEqual(newest(list));
+    }
+  });
+
+  it('point to a page from which every older article is reachable', () => {
+    for (const [dir] of scopes) {
+      const home = (rss.parse(read(`${dir}rss.xml`)).rss.channel.link as string).replace(SITE_URL, '');
+      const page = `${home.slice(1)}index.html`;
+      expect(page, dir).toBe(`${dir}index.html`);
+      // The site's home links to the archive; a topic or author page is itself the paginated list.
+      const onward = dir === '' ? 'a[href="/archive/"]' : '.pagination a[rel="next"]';
+      expect(doc(page).querySelector(onward), `${page} leads to older articles`).not.toBeNull();
+    }
+  });
+});
+
+describe('sitemap of a large site', () => {
+  const parser = new XMLParser({ isArray: (name) => ['url', 'sitemap'].includes(name) });
+
+  it('is split into files of at most the entry limit, all listed in the index', () => {
+    const index = parser.parse(read('sitemap-index.xml')).sitemapindex.sitemap as { loc: string }[];
+    expect(index.length).toBeGreaterThan(1);
+    const urls: string[] = [];
+    for (const { loc } of index) {
+      const file = loc.replace(`${SITE_URL}/`, '');
+      const chunk = parser.parse(read(file)).urlset.url as { loc: string }[];
+      expect(chunk.length, file).toBeGreaterThan(0);
+      expect(chunk.length, file).toBeLessThanOrEqual(SITEMAP_LIMIT);
+      urls.push(...chunk.map((u) => u.loc));
+    }
+    // Every page once, except the 404 page.
+    const expected = pages.filter((f) => f !== '404.html').map((f) => `${SITE_URL}/${f.replace(/index\.html$/, '')}`);
+    expect(urls.sort()).toEqual(expected.sort());
+    expect(index.length).toBe(Math.ceil(expected.length / SITEMAP_LIMIT));
+  });
+});

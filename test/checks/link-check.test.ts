@@ -1,0 +1,94 @@
+import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkLinks, formatReport } from '../../src/integration/link-check.ts';
+import { ROOT, TMP } from '../helpers.ts';
+
+const fixture = (name: string) => join(ROOT, 'test/fixtures/links', name);
+const check = (name: string, basePath = '/') =>
+  checkLinks({ dir: fixture(name), siteUrl: 'https://site.test', basePath, projectRoot: ROOT });
+
+describe('link check', () => {
+  it('passes a site whose links, images, fragments, feed and sitemap all resolve', async () => {
+    const report = await check('ok');
+    expect(report.broken).toEqual([]);
+    expect(report.problems).toEqual([]);
+    expect(report.pages).toBe(2);
+    expect(report.fragmentsChecked).toBeGreaterThanOrEqual(4);
+    expect(report.feedUrlsChecked).toBeGreaterThanOrEqual(6);
+    expect(report.externalSkipped).toBeGreaterThanOrEqual(1);
+  });
+
+  it('passes a site deployed under a base path', async () => {
+    const report = await check('based', '/news/');
+    expect(report.broken).toEqual([]);
+    expect(report.problems).toEqual([]);
+    expect(report.linksChecked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports every broken link with the page it is on', async () => {
+    const report = await check('broken');
+    const found = report.broken.map((b) => `${b.page} -> ${b.link}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        '/ -> /missing/',
+        '/a/ -> /missing/',
+        '/ -> /nope.png',
+        '/ -> /a/#nope',
+        '/ -> #also-missing',
+        '/a/ -> /gone/',
+      ]),
+    );
+    expect(report.broken.find((b) => b.link === '/missing/')?.reason).toBe('HTTP 404');
+    expect(report.broken.find((b) => b.link === '/a/#nope')?.reason).toContain('no element with id "nope"');
+  });
+
+  it('checks the URLs in feeds: absolute, built, and with existing fragments', async () => {
+    const report = await check('broken');
+    const feed = report.broken.filter((b) => b.page === '/feed.xml');
+    expect(feed.map((b) => b.link).sort()).toEqual(['/a/', 'https://site.test/a/#nowhere', 'https://site.test/not-built/']);
+    expect(feed.find((b) => b.link === '/a/')?.reason).toContain('relative URL');
+  });
+
+  it('points a broken link to the content file and line that wrote it', async () => {
+    const report = await check('broken');
+    const gone = report.broken.find((b) => b.link === '/gone/');
+    expect(gone?.source).toEqual({ file: 'test/fixtures/links/source/a.mdx', line: 5 });
+    expect(formatReport(report, 'broken')).toContain('/a/ → /gone/: HTTP 404 [test/fixtures/links/source/a.mdx:5]');
+  });
+
+  it('fails a crawl that found almost nothing to check', async () => {
+    const report = await check('lonely');
+    expect(report.broken).toEqual([]);
+    expect(report.problems.join('\n')).toMatch(/the crawl did not see the site/);
+  });
+
+  it('fails a folder without pages', async () => {
+    const empty = join(TMP, 'no-pages');
+    mkdirSync(empty, { recursive: true });
+    writeFileSync(join(empty, 'robots.txt'), 'User-agent: *\n');
+    const report = await checkLinks({ dir: empty, siteUrl: 'https://site.test', basePath: '/' });
+    expect(report.problems).toEqual([`no HTML pages found in ${empty}`]);
+  });
+
+  it('keeps the scans of unchanged pages for the next check, and reads a changed page again', async () => {
+    const dir = join(TMP, 'scan-cache-site');
+    const scanCache = join(TMP, 'scan-cache.json');
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(scanCache, { force: true });
+    cpSync(fixture('ok'), dir, { recursive: true });
+    const run = () => checkLinks({ dir, siteUrl: 'https://site.test', basePath: '/', projectRoot: ROOT, scanCache });
+    const first = await run();
+    expect(first.pagesParsed).toBe(2);
+    const second = await run();
+    expect(second.pagesParsed).toBe(0);
+    expect(second.broken).toEqual([]);
+    expect(second.fragmentsChecked).toBe(first.fragmentsChecked);
+    expect(formatReport(second, dir)).toContain('(0 read again, the others unchanged since the last check)');
+    // A page that changes is read again, and what it now links to is checked.
+    appendFileSync(join(dir, 'a/index.html'), '<a href="/missing/">new link</a>\n');
+    const third = await run();
+    expect(third.pagesParsed).toBe(1);
+    expect(third.broken.map((b) => `${b.page} -> ${b.link}`)).toEqual(['/a/ -> /missing/']);
+  });
+});

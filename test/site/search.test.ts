@@ -1,0 +1,81 @@
+/**
+ * The Pagefind index of the test build, read back from its fragment files: what is searchable,
+ * with which filters, and that the search page is the only one that loads search code.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { SITE_CONTENT, SITE_DIST } from '../helpers.ts';
+
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+}
+
+const DIR = join(SITE_DIST, 'pagefind');
+// Each fragment is gzip'd JSON after a 12-byte "pagefind_dcd" signature.
+const fragments = readdirSync(join(DIR, 'fragment')).map((file) => {
+  const bytes = gunzipSync(readFileSync(join(DIR, 'fragment', file)));
+  expect(bytes.subarray(0, 12).toString()).toBe('pagefind_dcd');
+  return JSON.parse(bytes.subarray(12).toString()) as Fragment;
+});
+const byUrl = new Map(fragments.map((f) => [f.url, f]));
+const html = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? html(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
+
+describe('the search index', () => {
+  // Article folders in the build, less the pages left at moved addresses.
+  const moved = (parseYaml(readFileSync(join(SITE_CONTENT, 'redirects.yaml'), 'utf8')) as { from: string }[]).map((r) => r.from);
+  const articles = readdirSync(join(SITE_DIST, 'articles')).filter((slug) => !moved.includes(`/articles/${slug}/`));
+
+  it('holds every published article and docs page, and nothing else', () => {
+    const expected = [...articles.map((slug) => `/articles/${slug}/`), '/about/', '/contributing/', '/editorial-standards/'];
+    expect([...byUrl.keys()].sort()).toEqual(expected.sort());
+    const entry = JSON.parse(readFileSync(join(DIR, 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages['en-gb'].page_count).toBe(expected.length);
+  });
+
+  it('never holds a draft or a scheduled article', () => {
+    for (const fragment of fragments) expect(fragment.content).not.toMatch(/DRAFT-FIXTURE|SCHEDULED-FIXTURE/);
+  });
+
+  it('filters articles by topic and author, with their date for sorting', () => {
+    const lab = byUrl.get('/articles/alliance-innovation-lab-shanghai/')!;
+    expect(lab.filters.author).toEqual(['Wei Zhang']);
+    expect(lab.filters.topic).toContain('China');
+    expect(lab.meta.date).toBe('2019-02-28');
+    expect(lab.meta.title).toBe('Renault and Nissan open a joint research lab in Shanghai');
+  });
+
+  it('leaves navigation, sharing, author boxes and footers out of the text', () => {
+    for (const fragment of fragments) {
+      expect(fragment.content).not.toMatch(/Skip to content|Share this story|About the author|Edit this page|Comments are closed/);
+    }
+  });
+});
+
+describe('the search page', () => {
+  it('loads the search interface from our own files, and is the only page that does', () => {
+    const pages = html(SITE_DIST).filter((file) => readFileSync(file, 'utf8').includes('/pagefind/'));
+    expect(pages.map((file) => file.slice(SITE_DIST.length))).toEqual(['/search/index.html']);
+    const d = parseHTML(readFileSync(join(SITE_DIST, 'search/index.html'), 'utf8')).document;
+    expect(d.querySelector('script[src="/pagefind/pagefind-ui.js"]')).not.toBeNull();
+    expect(d.querySelector('link[href="/pagefind/pagefind-ui.css"]')).not.toBeNull();
+    expect(d.querySelector('noscript')!.textContent).toContain('Search needs JavaScript');
+    const csp = d.querySelector('meta[http-equiv="content-security-policy"]')!.getAttribute('content')!;
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+  });
+
+  it('ships only the default interface', () => {
+    const files = readdirSync(DIR);
+    expect(files).toContain('pagefind-ui.js');
+    expect(files.filter((f) => /component-ui|modular-ui|highlight/.test(f))).toEqual([]);
+  });
+});
