@@ -49,6 +49,12 @@ export interface UrlRefusal {
 /** Why `value` may not be used as a URL of this kind, or `undefined` when it may. */
 export function refuseUrl(value: string, use: UrlUse): UrlRefusal | undefined {
   if (value === '') return { message: 'the address is empty', hint: 'write the address, or remove the link' };
+  if (value.includes('&#')) {
+    return {
+      message: `"${preview(value)}" holds a character reference (&#…) that was not read as one`,
+      hint: 'write the character itself, or percent-encode it (%3A for a colon)',
+    };
+  }
   const bad = FORBIDDEN.exec(value)?.[0];
   if (bad !== undefined) {
     return {

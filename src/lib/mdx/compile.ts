@@ -270,6 +270,8 @@ function holdToAllowlist(root: Root, report: Report): void {
     parent.children = parent.children.flatMap((child): ElementContent[] => {
       if (child.type !== 'element') return child.type === 'text' ? [child] : [];
       const at = child.position ? child : inherited;
+      // Refused with everything inside it: one report, for the element itself.
+      if (DROPPED.has(child.tagName)) return allowElement(child, at, stack, report);
       walk(child, at, [...stack, child.tagName]);
       return allowElement(child, at, stack, report);
     });
@@ -299,6 +301,10 @@ function allowElement(element: Element, at: Positioned | undefined, ancestors: s
     );
     return DROPPED.has(tag) ? [] : element.children;
   }
+  if (tag === 'input' && element.properties.type !== 'checkbox') {
+    report.add(at, '<input>', '<input> is only allowed as a task-list checkbox', 'write - [ ] or - [x] at the start of a list item');
+    return [];
+  }
   for (const [property, value] of Object.entries(element.properties)) {
     if (value === undefined || value === null) {
       delete element.properties[property];
@@ -308,6 +314,8 @@ function allowElement(element: Element, at: Positioned | undefined, ancestors: s
     if (kept === undefined) delete element.properties[property];
     else element.properties[property] = kept;
   }
+  // What the allowlist requires of an element it keeps (a task-list checkbox is disabled).
+  Object.assign(element.properties, { ...SANITIZE_SCHEMA.required?.[tag], ...element.properties });
   return [element];
 }
 
@@ -402,32 +410,38 @@ function finish(tree: Root, options: CompileOptions): Omit<Compiled, 'html' | 'w
 }
 
 /**
- * Satteri parses the HTML in Markdown after the Markdown, and its elements come without positions.
- * Each one written as a tag is found in the source in document order, so a refusal names its line.
+ * Satteri parses the HTML in Markdown after the Markdown, and the elements of that second pass come
+ * without positions. Their positions are taken from a parse that keeps the HTML as raw text: its
+ * elements and the tags inside its raw HTML, in document order, are handed out tag name by tag
+ * name to the elements of the full parse, so a refusal names its line and column.
  */
 function locateHtml(tree: Root, source: string): void {
-  const lineStarts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  // One cursor per tag name: the n-th <a> element written as HTML is the n-th "<a" in the source.
-  const cursors = new Map<string, number>();
-  const visit = (element: Element) => {
-    if (!element.position) {
-      const pattern = new RegExp(`<${element.tagName}[\\s/>]`, 'gi');
-      pattern.lastIndex = cursors.get(element.tagName) ?? 0;
-      const found = pattern.exec(source)?.index;
-      if (found !== undefined) {
-        cursors.set(element.tagName, found + 1);
-        const line = Math.max(
-          0,
-          lineStarts.findLastIndex((start) => start <= found),
-        );
-        const start = { line: line + 1, column: found - lineStarts[line]! + 1 };
-        element.position = { start, end: start };
-      }
+  const queues = new Map<string, Point[]>();
+  const push = (tag: string, point: Point) => queues.set(tag, [...(queues.get(tag) ?? []), point]);
+  const collect = (node: RootContent | Root) => {
+    const start = (node as Positioned).position?.start;
+    if (node.type === 'element' && start) push(node.tagName, start);
+    if (node.type === 'raw' && start) {
+      for (const match of node.value.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)/g))
+        push(match[1]!.toLowerCase(), advance(start, node.value.slice(0, match.index)));
     }
+    if ('children' in node) for (const child of node.children) collect(child);
+  };
+  collect(markdownToHast(source, { features: { gfm: true, smartPunctuation: true } }) as Root);
+  const visit = (element: Element) => {
+    const start = element.position ? undefined : queues.get(element.tagName)?.shift();
+    if (start) element.position = { start, end: start };
     for (const child of element.children) if (child.type === 'element') visit(child);
   };
   for (const child of tree.children) if (child.type === 'element') visit(child);
+}
+
+/** The point `text` further on from `start`. */
+function advance(start: Point, text: string): Point {
+  const lines = text.split('\n');
+  return lines.length === 1
+    ? { line: start.line, column: start.column + text.length }
+    : { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
 }
 
 /** A path as written in Markdown (`./chart%20one.png`) as a file path; a malformed escape stays as written. */
