@@ -38,13 +38,25 @@ export function makeContent(dir: string, extra: Record<string, string> = {}): st
 }
 
 /**
+ * The environment for an Astro command started by a test: the test runner's own variables left
+ * out (Astro's dev server serves no pages when VITEST is set), the given ones added.
+ */
+export function commandEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && !VITEST_SETS.has(name)));
+  return { ...env, FORCE_COLOR: '0', ...extra };
+}
+
+/** Variables Vitest puts into the environment of its workers (import.meta.env's). */
+const VITEST_SETS = new Set(['TEST', 'NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
+/**
  * A bare `astro build` of a content folder into `outDir`: what `npm run build`, a host's build
  * image and the deploy workflow run. Settings come in as the environment variables the README lists.
  */
 export function runBuild(contentDir: string, outDir: string, env: Record<string, string> = {}) {
   const result = astroSync(['build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: contentDir, SITE_URL, FORCE_COLOR: '0', ...env },
+    env: commandEnv({ CONTENT_DIR: contentDir, SITE_URL, ...env }),
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
