@@ -354,7 +354,7 @@ export function formatReport(report: LinkCheckReport, dir: string): string {
       (report.pagesParsed < report.pages ? ` (${report.pagesParsed} read again, the others unchanged since the last check)` : '') +
       ', ' +
       `${report.fragmentsChecked} #fragment targets and ${report.feedUrlsChecked} feed and sitemap URLs` +
-      (report.externalSkipped ? ` (${report.externalSkipped} external links skipped; run with --external to check them)` : ''),
+      (report.externalSkipped ? ` (${report.externalSkipped} external links skipped; set CHECK_EXTERNAL_LINKS=1 to check them)` : ''),
   ];
   for (const broken of report.broken) {
     const where = broken.source ? ` [${broken.source.file}${broken.source.line ? `:${broken.source.line}` : ''}]` : '';
