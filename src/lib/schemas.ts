@@ -1,6 +1,6 @@
 /**
  * The frontmatter contract, written once. Astro's collections (`src/content.config.ts`), the
- * one-pass content check (`scripts/lib/content-check.ts`), the editor JSON Schemas and the
+ * one-pass content check (`src/lib/check/index.ts`), the editor JSON Schemas and the
  * frontmatter reference in CONTRIBUTING.md are all made from these factories, so they cannot
  * drift apart.
  *

@@ -110,7 +110,7 @@ export function drawCardsAhead(texts: readonly CardText[], cacheDir: string, wor
       if (error) callback.reject(new Error(`Social card: ${error}`));
       else callback.resolve();
       if (callbacks.size === 0) {
-        // The build script reads this line for its timings (scripts/lib/stages.ts).
+        // The benchmark reads this line for its figures (scripts/lib/card-time.ts).
         console.log(
           `[social cards] drew ${missing.length} cards on ${workers.length} worker thread(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
