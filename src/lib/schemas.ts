@@ -232,7 +232,7 @@ export type WithHeroImage<T extends { image?: { src: string } | undefined }, I> 
 
 /**
  * The collection schema Astro calls for each entry: the shared schema, built once (a zod schema
- * compiles itself on its first parse, which cost about 0.5 ms per article when built per entry),
+ * compiles itself on its first parse, so a schema built per entry would be compiled per entry),
  * followed by this entry's own `image()` helper on its image fields. Nothing is shared between
  * entries but the immutable schema.
  */
