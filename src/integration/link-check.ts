@@ -317,7 +317,7 @@ async function checkExternalLinks(site: BuiltSite): Promise<{ checked: number; b
   // Absolute links carry the production origin: rewrite them to the local server, then skip them.
   const rewrites = [{ pattern: new RegExp(`^${escapeRegExp(siteRoot)}`), replacement: local }];
   if (basePath !== '/') rewrites.push({ pattern: new RegExp(`^${escapeRegExp(localWithBase)}`), replacement: local });
-  // Loaded only when asked, so a build that does not check other sites does not carry it.
+  // Loaded only when asked: otherwise it would only add to the build process's memory.
   const { LinkChecker, LinkState } = await import('linkinator');
   const result = await new LinkChecker().check({
     path: site.htmlFiles,

@@ -2,7 +2,7 @@
  * Page scans kept from one link check to the next. The build updates its output folder in place
  * (src/lib/output-dir.ts), so a page that did not change is the same file as last time: same
  * inode, size and modification time, the test `make` and `rsync` rely on. Its ids and links are
- * read from here instead of parsing the page again, which is most of the link check's work on a
+ * read from here instead of parsing the page again, which is much of the link check's work on a
  * large site. Any change to the file, or to the scanner's code, means a fresh scan.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

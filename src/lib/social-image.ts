@@ -73,7 +73,7 @@ export async function renderCard(text: CardText, cacheDir: string): Promise<{ pn
   if (existsSync(cached)) return { png: readFileSync(cached), cached: true };
   const svg = await satori(cardTree(text) as Parameters<typeof satori>[0], { ...CARD, fonts: loadFonts() });
   // zlib level 6 without adaptive filtering: far quicker to encode than level 9, for somewhat
-  // larger files, which is the better trade when every new card holds up a cold build.
+  // larger files; at most `socialCardCount` cards are drawn, so the extra bytes stay bounded.
   const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(cached, png);
