@@ -44,7 +44,8 @@ export default defineConfig({
   },
   security: {
     // Hashes of every script and style Astro emits, as a <meta> CSP on each page; the build writes
-    // the same policy, with frame-ancestors, into dist/_headers (src/lib/security-headers.ts).
+    // the same policy, with frame-ancestors, into the output's _headers (src/lib/security-headers.ts,
+    // src/integration/headers-file.ts).
     csp: { directives: [...CSP_DIRECTIVES] },
   },
 });

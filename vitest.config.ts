@@ -12,7 +12,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    // Whole-site builds take seconds on a 2-core runner; these are limits, not speed goals.
+    // Room for whole-site builds on a small CI runner: these are limits, not speed goals.
     testTimeout: 120_000,
     hookTimeout: 300_000,
     projects: [

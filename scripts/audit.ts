@@ -2,9 +2,10 @@
  * `npm run audit`: Lighthouse (mobile preset, simulated throttling) on the home, an article and
  * the search page, in the same Chromium as the browser tests. It builds the site into
  * test-results/audit-dist/ for the address it serves it at (so canonical URLs point at the page
- * being audited), serves it with the site's headers and compressed as a CDN would, prints the four category scores with LCP, CLS
- * and TBT, and writes the HTML and JSON reports to test-results/lighthouse/. A report, not a test:
- * scores move with the machine's load, so it never fails on them.
+ * being audited), serves it with the site's headers and compressed as a CDN would, prints the four
+ * category scores with LCP, CLS and TBT, and writes the HTML and JSON reports to
+ * test-results/lighthouse/. A report, not a test: scores move with the machine's load, so it never
+ * fails on them.
  *
  *   node scripts/audit.ts [--port 4323] [--no-build] [extra/path/ …]
  */

@@ -151,9 +151,9 @@ console.log(
 );
 
 // Cold: no output, no content store, no optimised images, no social cards from an earlier run.
-// They are moved aside and deleted after the runs, not before: on ext4 without a journal (this
-// project's build machine) creating files within a minute or so of deleting tens of thousands
-// is several times slower, which a fresh CI checkout never sees.
+// They are moved aside and deleted after the runs, not before: on some filesystems (ext4 without
+// a journal) creating files soon after deleting many is much slower, which would burden the cold
+// build with a cost a fresh CI checkout never pays.
 const aside = join(work, `removed-${Date.now()}`);
 mkdirSync(aside, { recursive: true });
 for (const [i, dir] of [outDir, cacheDirFor(contentDir, projectRoot)].entries()) {

@@ -1,5 +1,6 @@
 /**
- * Validates a built site: `node scripts/check-links.ts [--dir dist] [--external]`.
+ * Validates a built site: `node scripts/check-links.ts [--dir dist] [--external]`. Links to other
+ * sites are requested with `--external` or `CHECK_EXTERNAL_LINKS=1`, as in a build.
  * Exits 1 when any link, image, fragment, feed or sitemap URL is broken, or when the crawl saw
  * suspiciously few links. `astro build` runs the same check as its last step.
  */
@@ -18,7 +19,7 @@ const report = await checkLinks({
   dir: values.dir,
   siteUrl: site.url,
   basePath: site.basePath,
-  external: values.external,
+  external: values.external || site.externalLinks,
   projectRoot: site.root,
   scanCache: scanCacheFor(site.cacheDir, values.dir),
 });

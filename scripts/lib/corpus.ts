@@ -127,9 +127,20 @@ const slugify = (text: string) =>
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-export function generateCorpus(options: CorpusOptions): Corpus {
-  const { articles: count, seed = 1, now = new Date('2026-01-01T00:00:00Z'), imageShare = 0.03, drafts = 0, scheduled = 0 } = options;
-  if (!Number.isInteger(count) || count < 1) throw new Error(`articles must be a positive integer, got ${count}`);
+/**
+ * Words, sentences and choices drawn from one seeded generator. Every call draws from it, so the
+ * order of the calls decides the corpus: the passes below run in a fixed order.
+ */
+interface Writer {
+  rand: () => number;
+  pick<T>(list: readonly T[]): T;
+  pickSome<T>(list: readonly T[], n: number): T[];
+  words(n: number): string;
+  sentence(): string;
+  paragraph(sentences: number): string;
+}
+
+function writer(seed: number): Writer {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const pickSome = <T>(list: readonly T[], n: number) => {
@@ -144,7 +155,30 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
   };
   const paragraph = (sentences: number) => Array.from({ length: sentences }, sentence).join(' ');
+  return { rand, pick, pickSome, words, sentence, paragraph };
+}
 
+export function generateCorpus(options: CorpusOptions): Corpus {
+  const { articles: count, seed = 1, now = new Date('2026-01-01T00:00:00Z'), imageShare = 0.03, drafts = 0, scheduled = 0 } = options;
+  if (!Number.isInteger(count) || count < 1) throw new Error(`articles must be a positive integer, got ${count}`);
+  const text = writer(seed);
+  const specs = articleSpecs(text, { count, now, imageShare, drafts, scheduled });
+  const published = specs.filter((a) => a.status === 'published');
+  const files = siteFiles(text);
+  for (const article of specs) files.push(...articleFiles(text, article, published));
+  return {
+    articles: specs,
+    authors: AUTHORS.map(([id, name]) => ({ id, name })),
+    topics: TOPICS.map(([id, name]) => ({ id, name })),
+    files,
+  };
+}
+
+/** What each article is: its slug, date, authors, topics, headings and status, newest first. */
+function articleSpecs(
+  { rand, pick, pickSome, words }: Writer,
+  { count, now, imageShare, drafts, scheduled }: { count: number; now: Date; imageShare: number; drafts: number; scheduled: number },
+): CorpusArticle[] {
   const width = String(count).length;
   // One article every 7 hours back from `now`, so dates are distinct and all in the past.
   const span = 7 * 3600_000;
@@ -167,8 +201,11 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       status: scheduledOne ? 'scheduled' : draftOne ? 'draft' : 'published',
     });
   }
-  const published = specs.filter((a) => a.status === 'published');
+  return specs;
+}
 
+/** The files every site has: the topic list, the author profiles and the docs pages. */
+function siteFiles({ paragraph }: Writer): CorpusFile[] {
   const files: CorpusFile[] = [];
   files.push({
     path: 'topics.yaml',
@@ -192,76 +229,85 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       text: `---\ntitle: ${title}\ndescription: ${title} of the desk.\norder: ${order}\n---\n\n${paragraph(4)}\n`,
     });
   }
+  return files;
+}
 
-  for (const article of specs) {
-    // Links go to published articles only: a link to a draft would be broken in production.
-    const others = pickSome(published.filter((a) => a !== article).slice(0, 200), 3);
-    const [first, second, third] = others;
-    const link = (target: CorpusArticle | undefined, text: string) => (target ? `[${text}](/articles/${target.slug}/)` : text);
-    const headingLink = (target: CorpusArticle | undefined, text: string) =>
-      target ? `[${text}](/articles/${target.slug}/#${target.headingIds[1]})` : text;
-    const h = article.headings;
-    const body = [
-      paragraph(4),
-      `As ${link(first, 'we reported earlier')}, ${words(12)}. ${paragraph(3)}`,
-      `## ${h[0]}`,
-      paragraph(5),
-      `- ${words(6)}\n- ${words(7)}\n- ${words(5)}\n- ${words(8)}`,
-      paragraph(3),
-      `## ${h[1]}`,
-      `| Item | Figure | Change |\n| --- | --- | --- |\n` +
-        Array.from({ length: 4 }, () => `| ${words(2)} | ${Math.floor(rand() * 900) + 10} | ${Math.floor(rand() * 40) - 20}% |`).join('\n'),
-      paragraph(4),
-      `<PullQuote cite="${pick(AUTHORS)[1]}, ${pick(['engineer', 'analyst', 'spokesperson'])}">${sentence()}</PullQuote>`,
-      `## ${h[2]}`,
-      `${paragraph(4)} See ${headingLink(second, `${second?.headings[1]?.toLowerCase() ?? 'more'} in an earlier story`)}.`,
-      paragraph(4),
-      `## ${h[3]}`,
-      `${paragraph(4)} ${link(third, 'Another article')} covers ${words(4)}.`,
-      ...(rand() < 0.3 ? [`<Callout title="About these figures">${sentence()} ${sentence()}</Callout>`] : []),
-    ].join('\n\n');
+/** One article's file, and its hero image when it has one: a folder with both, else a single file. */
+function articleFiles(text: Writer, article: CorpusArticle, published: readonly CorpusArticle[]): CorpusFile[] {
+  // The body draws before the frontmatter, the image's colour last.
+  const body = articleBody(text, article, published);
+  const source = `${articleFrontmatter(text, article)}\n\n${body}\n`;
+  if (!article.image) return [{ path: `articles/${article.slug}.mdx`, text: source }];
+  const { rand } = text;
+  return [
+    { path: `articles/${article.slug}/index.mdx`, text: source },
+    {
+      path: `articles/${article.slug}/photo.jpg`,
+      image: { width: 1600, height: 900, rgb: [Math.floor(rand() * 256), Math.floor(rand() * 256), Math.floor(rand() * 256)] },
+    },
+  ];
+}
 
-    const frontmatter = [
-      '---',
-      `title: "${article.title}"`,
-      `description: "${sentence()}"`,
-      `published: ${isoDay(article.published)}`,
-      ...(article.corrections ? [`updated: ${isoDay(new Date(article.published.getTime() + 86_400_000))}`] : []),
-      `authors: [${article.authors.join(', ')}]`,
-      `topics: [${article.topics.join(', ')}]`,
-      `location: ${pick(PLACES)}`,
-      ...(article.status === 'draft' ? ['draft: true'] : []),
-      ...(article.image
-        ? ['image:', '  src: ./photo.jpg', `  alt: ${words(5)}`, `  caption: ${sentence()}`, '  credit: "Photo: The Mobility Desk"']
-        : []),
-      ...(article.corrections
-        ? [
-            'corrections:',
-            ...Array.from({ length: article.corrections }, (_, k) => [
-              `  - date: ${isoDay(new Date(article.published.getTime() + (k + 1) * 86_400_000))}`,
-              `    text: ${sentence()}`,
-            ]).flat(),
-          ]
-        : []),
-      '---',
-    ].join('\n');
-    const text = `${frontmatter}\n\n${body}\n`;
-    if (article.image) {
-      files.push({ path: `articles/${article.slug}/index.mdx`, text });
-      files.push({
-        path: `articles/${article.slug}/photo.jpg`,
-        image: { width: 1600, height: 900, rgb: [Math.floor(rand() * 256), Math.floor(rand() * 256), Math.floor(rand() * 256)] },
-      });
-    } else {
-      files.push({ path: `articles/${article.slug}.mdx`, text });
-    }
-  }
-  return {
-    articles: specs,
-    authors: AUTHORS.map(([id, name]) => ({ id, name })),
-    topics: TOPICS.map(([id, name]) => ({ id, name })),
-    files,
-  };
+/** Headings, a list, a table, a pull quote and links to other articles and to their headings. */
+function articleBody(
+  { rand, pick, pickSome, words, sentence, paragraph }: Writer,
+  article: CorpusArticle,
+  published: readonly CorpusArticle[],
+): string {
+  // Links go to published articles only: a link to a draft would be broken in production.
+  const others = pickSome(published.filter((a) => a !== article).slice(0, 200), 3);
+  const [first, second, third] = others;
+  const link = (target: CorpusArticle | undefined, text: string) => (target ? `[${text}](/articles/${target.slug}/)` : text);
+  const headingLink = (target: CorpusArticle | undefined, text: string) =>
+    target ? `[${text}](/articles/${target.slug}/#${target.headingIds[1]})` : text;
+  const h = article.headings;
+  return [
+    paragraph(4),
+    `As ${link(first, 'we reported earlier')}, ${words(12)}. ${paragraph(3)}`,
+    `## ${h[0]}`,
+    paragraph(5),
+    `- ${words(6)}\n- ${words(7)}\n- ${words(5)}\n- ${words(8)}`,
+    paragraph(3),
+    `## ${h[1]}`,
+    `| Item | Figure | Change |\n| --- | --- | --- |\n` +
+      Array.from({ length: 4 }, () => `| ${words(2)} | ${Math.floor(rand() * 900) + 10} | ${Math.floor(rand() * 40) - 20}% |`).join('\n'),
+    paragraph(4),
+    `<PullQuote cite="${pick(AUTHORS)[1]}, ${pick(['engineer', 'analyst', 'spokesperson'])}">${sentence()}</PullQuote>`,
+    `## ${h[2]}`,
+    `${paragraph(4)} See ${headingLink(second, `${second?.headings[1]?.toLowerCase() ?? 'more'} in an earlier story`)}.`,
+    paragraph(4),
+    `## ${h[3]}`,
+    `${paragraph(4)} ${link(third, 'Another article')} covers ${words(4)}.`,
+    ...(rand() < 0.3 ? [`<Callout title="About these figures">${sentence()} ${sentence()}</Callout>`] : []),
+  ].join('\n\n');
+}
+
+/** The frontmatter block, with an update date and corrections for a corrected article. */
+function articleFrontmatter({ pick, words, sentence }: Writer, article: CorpusArticle): string {
+  return [
+    '---',
+    `title: "${article.title}"`,
+    `description: "${sentence()}"`,
+    `published: ${isoDay(article.published)}`,
+    ...(article.corrections ? [`updated: ${isoDay(new Date(article.published.getTime() + 86_400_000))}`] : []),
+    `authors: [${article.authors.join(', ')}]`,
+    `topics: [${article.topics.join(', ')}]`,
+    `location: ${pick(PLACES)}`,
+    ...(article.status === 'draft' ? ['draft: true'] : []),
+    ...(article.image
+      ? ['image:', '  src: ./photo.jpg', `  alt: ${words(5)}`, `  caption: ${sentence()}`, '  credit: "Photo: The Mobility Desk"']
+      : []),
+    ...(article.corrections
+      ? [
+          'corrections:',
+          ...Array.from({ length: article.corrections }, (_, k) => [
+            `  - date: ${isoDay(new Date(article.published.getTime() + (k + 1) * 86_400_000))}`,
+            `    text: ${sentence()}`,
+          ]).flat(),
+        ]
+      : []),
+    '---',
+  ].join('\n');
 }
 
 /** Writes a corpus into `dir`, replacing whatever was there. */

@@ -1,8 +1,8 @@
 /**
  * Runs the content check (src/lib/check/) in a child process. The check parses every file of the
- * content folder, about 420 MiB at its peak at 10,000 articles; a process that exits gives all of
- * it back to the system, where a worker thread left it with the build process for the rest of the
- * build.
+ * content folder, which takes a lot of memory on a large site; a process that exits gives all of
+ * it back to the system, where a worker thread would leave it with the build process for the rest
+ * of the build.
  */
 import { fork } from 'node:child_process';
 import type { ContentCheckOptions } from '../lib/check/index.ts';

@@ -1,8 +1,9 @@
 /**
  * The dev server's share of the pipeline: the content check runs when the server starts and again
  * whenever a content file changes, its problems go to the terminal, and while there are any every
- * page shows them in Astro's error overlay instead of rendering (src/lib/dev-problems.ts). Search works too: the index is built from the dev server's own pages the
- * first time the search page asks for it, and again after content changes.
+ * page shows them in Astro's error overlay instead of rendering (src/lib/dev-problems.ts). Search
+ * works too: the index is built from the dev server's own pages the first time the search page
+ * asks for it, and again after content changes.
  */
 import { sep } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';

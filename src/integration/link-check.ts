@@ -24,7 +24,7 @@ export interface LinkCheckOptions {
   external?: boolean;
   /** Folder that `data-source` paths are relative to, for pointing at source lines. */
   projectRoot?: string;
-  /** File that keeps each page's scan until the next check (scripts/lib/scan-cache.ts); none: parse every page. */
+  /** File that keeps each page's scan until the next check (./scan-cache.ts); none: parse every page. */
   scanCache?: string | undefined;
 }
 
@@ -71,12 +71,32 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The build under check: its pages and feeds, the file that serves a URL path, and each page's
+ * scan, read at most once per check.
+ */
+interface BuiltSite {
+  dir: string;
+  siteUrl: string;
+  basePath: string;
+  /** `siteUrl`'s origin: links there but outside the base path point at nothing deployed. */
+  siteOrigin: string;
+  /** The site's root URL, base path included. */
+  siteRoot: string;
+  htmlFiles: string[];
+  xmlFiles: string[];
+  /** The built file a static host would serve for a URL path, or undefined. */
+  served(urlPath: string): string | undefined;
+  /** The scan of a page (a path relative to `dir`), from the scan cache or parsed once. */
+  scanOf(file: string): PageScan;
+}
+
+/**
+ * Checks the build in `options.dir`: the site's own links, links to other sites when asked,
+ * #fragments, then feed and sitemap URLs. Broken links are listed in the order the passes find them.
+ */
 export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckReport> {
-  const { dir, siteUrl, basePath } = options;
-  const projectRoot = options.projectRoot ?? process.cwd();
-  const files = listFiles(dir);
-  const htmlFiles = files.filter((file) => file.endsWith('.html'));
-  const xmlFiles = files.filter((file) => file.endsWith('.xml'));
+  const { files, htmlFiles, xmlFiles } = collectFiles(options.dir);
   const report: LinkCheckReport = {
     pages: htmlFiles.length,
     pagesParsed: 0,
@@ -88,40 +108,88 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
     problems: [],
   };
   if (htmlFiles.length === 0) {
-    report.problems.push(`no HTML pages found in ${dir}`);
+    report.problems.push(`no HTML pages found in ${options.dir}`);
     return report;
   }
-
-  const scans = new Map<string, PageScan>();
   const cache = new ScanCache(options.scanCache);
-  const scanOf = (file: string) => {
-    let scan = scans.get(file);
-    if (!scan) {
-      scan = cache.scan(file, join(dir, file));
-      scans.set(file, scan);
-    }
-    return scan;
-  };
-  const siteRoot = new URL(basePath, siteUrl).href;
+  const site = builtSite(options, files, htmlFiles, xmlFiles, cache);
 
-  // Pass 1: every link to this site must name a file in the build, as a static host would serve
-  // it. One scan of each page and a set of file names: requesting 10,000 pages through a local
-  // server with linkinator took minutes (about 12 s per 1,000 pages on 2 cores), and a file
-  // either exists or not.
+  const { internal, external } = checkInternalLinks(site, report.broken);
+  report.linksChecked = internal.size;
+  report.externalSkipped = options.external ? 0 : external.size;
+  if (internal.size < report.pages) {
+    report.problems.push(`the ${report.pages} pages link to only ${internal.size} URLs on this site: the crawl did not see the site`);
+  }
+  if (options.external && external.size > 0) {
+    const checked = await checkExternalLinks(site);
+    report.linksChecked += checked.checked;
+    report.broken.push(...checked.broken);
+  }
+  report.fragmentsChecked = checkFragments(site, report.broken);
+  report.feedUrlsChecked = checkFeedUrls(site, report.broken);
+  pointAtSources(site, report.broken, options.projectRoot ?? process.cwd());
+
+  report.pagesParsed = cache.parsed;
+  cache.save();
+  return report;
+}
+
+/** Every file of the build, relative to `dir`, with the pages and the feeds and sitemaps apart. */
+function collectFiles(dir: string): { files: string[]; htmlFiles: string[]; xmlFiles: string[] } {
+  const files = listFiles(dir);
+  return { files, htmlFiles: files.filter((file) => file.endsWith('.html')), xmlFiles: files.filter((file) => file.endsWith('.xml')) };
+}
+
+/** The build as the passes read it; each page is scanned through `cache` the first time a pass asks. */
+function builtSite(
+  { dir, siteUrl, basePath }: LinkCheckOptions,
+  files: string[],
+  htmlFiles: string[],
+  xmlFiles: string[],
+  cache: ScanCache,
+): BuiltSite {
+  const scans = new Map<string, PageScan>();
+  // A set of the file names instead of the disk: no system call per link.
   const fileSet = new Set(files);
-  const served = (urlPath: string) => fileFromSet(fileSet, urlPath, basePath);
-  const siteOrigin = new URL(siteUrl).origin;
+  return {
+    dir,
+    siteUrl,
+    basePath,
+    siteOrigin: new URL(siteUrl).origin,
+    siteRoot: new URL(basePath, siteUrl).href,
+    htmlFiles,
+    xmlFiles,
+    served: (urlPath) => fileFromSet(fileSet, urlPath, basePath),
+    scanOf: (file) => {
+      let scan = scans.get(file);
+      if (!scan) {
+        scan = cache.scan(file, join(dir, file));
+        scans.set(file, scan);
+      }
+      return scan;
+    },
+  };
+}
+
+/**
+ * Pass 1: every link to this site must name a file in the build, as a static host would serve it.
+ * Checked against the list of files rather than requested through a local server: a file either
+ * exists or not, and requesting every page is far slower. Returns the distinct URLs seen on this
+ * site and on other sites.
+ */
+function checkInternalLinks(site: BuiltSite, broken: BrokenLink[]): { internal: Set<string>; external: Set<string> } {
+  const { siteUrl, basePath, siteOrigin, siteRoot } = site;
   const internal = new Set<string>();
-  const externalLinks = new Set<string>();
-  for (const file of htmlFiles) {
+  const external = new Set<string>();
+  for (const file of site.htmlFiles) {
     const page = urlPathFor(file, basePath);
     const pageUrl = siteUrl + page;
-    for (const raw of scanOf(file).links) {
+    for (const raw of site.scanOf(file).links) {
       let url: URL;
       try {
         url = new URL(raw, pageUrl);
       } catch {
-        report.broken.push({ page, link: raw, reason: 'not a valid URL' });
+        broken.push({ page, link: raw, reason: 'not a valid URL' });
         continue;
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
@@ -131,30 +199,24 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
       // A link written relative to this site but outside its base path points at nothing we deploy.
       const strayRelative = !ours && url.origin === siteOrigin && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(raw.trim());
       if (!ours && !strayRelative) {
-        externalLinks.add(url.href);
+        external.add(url.href);
         continue;
       }
       internal.add(url.href);
-      if (served(url.pathname)) continue;
+      if (site.served(url.pathname)) continue;
       // A static host answers a missing file with a 404.
-      report.broken.push({ page, link: raw, reason: 'HTTP 404' });
+      broken.push({ page, link: raw, reason: 'HTTP 404' });
     }
   }
-  report.linksChecked = internal.size;
-  report.externalSkipped = options.external ? 0 : externalLinks.size;
-  if (internal.size < report.pages) {
-    report.problems.push(`the ${report.pages} pages link to only ${internal.size} URLs on this site: the crawl did not see the site`);
-  }
-  if (options.external && externalLinks.size > 0) {
-    const external = await checkExternal(htmlFiles, dir, basePath, siteRoot);
-    report.linksChecked += external.checked;
-    report.broken.push(...external.broken.map((b) => ({ ...b, page: b.page.startsWith(siteUrl) ? b.page.slice(siteUrl.length) : b.page })));
-  }
+  return { internal, external };
+}
 
-  // Pass 2: every internal #fragment must name an id on its target page.
-  for (const file of htmlFiles) {
-    const pageUrl = siteUrl + urlPathFor(file, basePath);
-    for (const raw of scanOf(file).links) {
+/** Pass 2: every internal #fragment must name an id on its target page. Returns how many were checked. */
+function checkFragments(site: BuiltSite, broken: BrokenLink[]): number {
+  let checked = 0;
+  for (const file of site.htmlFiles) {
+    const pageUrl = site.siteUrl + urlPathFor(file, site.basePath);
+    for (const raw of site.scanOf(file).links) {
       const hash = raw.indexOf('#');
       if (hash === -1 || hash === raw.length - 1) continue;
       let url: URL;
@@ -163,14 +225,14 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
       } catch {
         continue;
       }
-      if (url.origin !== siteOrigin) continue;
-      const targetFile = served(url.pathname);
+      if (url.origin !== site.siteOrigin) continue;
+      const targetFile = site.served(url.pathname);
       if (!targetFile || !targetFile.endsWith('.html')) continue; // a missing page is pass 1's finding
-      report.fragmentsChecked++;
+      checked++;
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (!scanOf(targetFile).ids.has(fragment)) {
-        report.broken.push({
-          page: urlPathFor(file, basePath),
+      if (!site.scanOf(targetFile).ids.has(fragment)) {
+        broken.push({
+          page: urlPathFor(file, site.basePath),
           link: raw,
           reason: `no element with id "${fragment}" on ${url.pathname}`,
           source: undefined,
@@ -178,83 +240,87 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
       }
     }
   }
+  return checked;
+}
 
-  // Pass 3: feeds and sitemaps must use absolute URLs that exist in the build; their stylesheets
-  // must exist on the same origin.
-  for (const file of xmlFiles) {
-    const xml = readFileSync(join(dir, file), 'utf8');
+/**
+ * Pass 3: feeds and sitemaps must use absolute URLs that exist in the build; their stylesheets
+ * must exist on the same origin. Returns how many URLs were checked.
+ */
+function checkFeedUrls(site: BuiltSite, broken: BrokenLink[]): number {
+  const { siteUrl, basePath } = site;
+  let checked = 0;
+  for (const file of site.xmlFiles) {
+    const xml = readFileSync(join(site.dir, file), 'utf8');
     for (const raw of scanXmlStylesheets(xml)) {
-      report.feedUrlsChecked++;
+      checked++;
       const url = new URL(raw, `${siteUrl}${urlPathFor(file, basePath)}`);
-      if (url.origin !== siteOrigin || !served(url.pathname)) {
-        report.broken.push({ page: urlPathFor(file, basePath), link: raw, reason: 'stylesheet not found on this site' });
+      if (url.origin !== site.siteOrigin || !site.served(url.pathname)) {
+        broken.push({ page: urlPathFor(file, basePath), link: raw, reason: 'stylesheet not found on this site' });
       }
     }
     for (const raw of scanXmlUrls(xml)) {
-      report.feedUrlsChecked++;
+      checked++;
       const feed = urlPathFor(file, basePath);
       if (!/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
-        report.broken.push({ page: feed, link: raw, reason: 'relative URL: feed readers and crawlers need absolute URLs' });
+        broken.push({ page: feed, link: raw, reason: 'relative URL: feed readers and crawlers need absolute URLs' });
         continue;
       }
       if (!raw.startsWith(`${siteUrl}/`) && raw !== siteUrl) continue;
       const url = new URL(raw);
-      const targetFile = served(url.pathname);
+      const targetFile = site.served(url.pathname);
       if (!targetFile) {
-        report.broken.push({ page: feed, link: raw, reason: 'no such file in the build' });
+        broken.push({ page: feed, link: raw, reason: 'no such file in the build' });
       } else if (url.hash.length > 1 && targetFile.endsWith('.html')) {
         const fragment = decodeURIComponent(url.hash.slice(1));
-        if (!scanOf(targetFile).ids.has(fragment)) {
-          report.broken.push({ page: feed, link: raw, reason: `no element with id "${fragment}" on ${url.pathname}` });
+        if (!site.scanOf(targetFile).ids.has(fragment)) {
+          broken.push({ page: feed, link: raw, reason: `no element with id "${fragment}" on ${url.pathname}` });
         }
       }
     }
   }
+  return checked;
+}
 
-  // Point each broken link on a page built from a content file at the line that wrote it.
-  for (const broken of report.broken) {
-    const file = served(broken.page);
-    const sourceFile = file?.endsWith('.html') ? scanOf(file).source : undefined;
+/** Points each broken link on a page built from a content file at the line that wrote it. */
+function pointAtSources(site: BuiltSite, broken: BrokenLink[], projectRoot: string): void {
+  const { basePath } = site;
+  for (const found of broken) {
+    const file = site.served(found.page);
+    const sourceFile = file?.endsWith('.html') ? site.scanOf(file).source : undefined;
     if (!sourceFile) continue;
     let sourceText: string;
     try {
       sourceText = readFileSync(join(projectRoot, sourceFile), 'utf8');
     } catch {
-      broken.source = { file: sourceFile };
+      found.source = { file: sourceFile };
       continue;
     }
-    const linkPath = broken.link.startsWith(basePath) && basePath !== '/' ? `/${broken.link.slice(basePath.length)}` : broken.link;
+    const linkPath = found.link.startsWith(basePath) && basePath !== '/' ? `/${found.link.slice(basePath.length)}` : found.link;
     const lastSegment = linkPath.split(/[/#?]/).filter(Boolean).at(-1) ?? linkPath;
     const line = lineContaining(sourceText, linkPath) ?? lineContaining(sourceText, lastSegment);
-    broken.source = { file: sourceFile, line };
+    found.source = { file: sourceFile, line };
   }
-
-  report.pagesParsed = cache.parsed;
-  cache.save();
-  return report;
 }
 
 /**
- * Links to other sites, only when asked (`--external`): linkinator serves the folder on a local
- * port, reads every page and requests each external URL once, skipping the site's own links
- * (pass 1 has checked those against the files).
+ * Links to other sites, only when asked (`CHECK_EXTERNAL_LINKS=1`, or `npm run check:links --
+ * --external`): linkinator serves the folder on a local port, reads every page and requests each
+ * external URL once, skipping the site's own links (pass 1 has checked those against the files).
+ * Pages are named by their URL path, as the other passes name them.
  */
-async function checkExternal(
-  htmlFiles: string[],
-  dir: string,
-  basePath: string,
-  siteRoot: string,
-): Promise<{ checked: number; broken: BrokenLink[] }> {
+async function checkExternalLinks(site: BuiltSite): Promise<{ checked: number; broken: BrokenLink[] }> {
+  const { dir, siteUrl, basePath, siteRoot } = site;
   const port = await freePort();
   const local = `http://127.0.0.1:${port}/`;
   const localWithBase = `http://127.0.0.1:${port}${basePath}`;
   // Absolute links carry the production origin: rewrite them to the local server, then skip them.
   const rewrites = [{ pattern: new RegExp(`^${escapeRegExp(siteRoot)}`), replacement: local }];
   if (basePath !== '/') rewrites.push({ pattern: new RegExp(`^${escapeRegExp(localWithBase)}`), replacement: local });
-  // Loaded only when asked: it is about 30 MiB of the build process otherwise.
+  // Loaded only when asked: otherwise it would only add to the build process's memory.
   const { LinkChecker, LinkState } = await import('linkinator');
   const result = await new LinkChecker().check({
-    path: htmlFiles,
+    path: site.htmlFiles,
     serverRoot: dir,
     port,
     recurse: false,
@@ -264,13 +330,18 @@ async function checkExternal(
     linksToSkip: async (link) => link.startsWith(local),
   });
   const toPage = (url: string) => (url.startsWith(local) ? basePath + url.slice(local.length) : url);
+  const withoutOrigin = (page: string) => (page.startsWith(siteUrl) ? page.slice(siteUrl.length) : page);
   let checked = 0;
   const broken: BrokenLink[] = [];
   for (const link of result.links) {
     if (link.state === LinkState.SKIPPED) continue;
     checked++;
     if (link.state === LinkState.BROKEN) {
-      broken.push({ page: toPage(link.parent ?? ''), link: link.url, reason: link.status ? `HTTP ${link.status}` : 'unreachable' });
+      broken.push({
+        page: withoutOrigin(toPage(link.parent ?? '')),
+        link: link.url,
+        reason: link.status ? `HTTP ${link.status}` : 'unreachable',
+      });
     }
   }
   return { checked, broken };
@@ -283,7 +354,7 @@ export function formatReport(report: LinkCheckReport, dir: string): string {
       (report.pagesParsed < report.pages ? ` (${report.pagesParsed} read again, the others unchanged since the last check)` : '') +
       ', ' +
       `${report.fragmentsChecked} #fragment targets and ${report.feedUrlsChecked} feed and sitemap URLs` +
-      (report.externalSkipped ? ` (${report.externalSkipped} external links skipped; run with --external to check them)` : ''),
+      (report.externalSkipped ? ` (${report.externalSkipped} external links skipped; set CHECK_EXTERNAL_LINKS=1 to check them)` : ''),
   ];
   for (const broken of report.broken) {
     const where = broken.source ? ` [${broken.source.file}${broken.source.line ? `:${broken.source.line}` : ''}]` : '';

@@ -2,8 +2,8 @@
  * Page scans kept from one link check to the next. The build updates its output folder in place
  * (src/lib/output-dir.ts), so a page that did not change is the same file as last time: same
  * inode, size and modification time, the test `make` and `rsync` rely on. Its ids and links are
- * read from here instead of parsing the page again, which was half of the link check's 5 s at
- * 10,000 articles. Any change to the file, or to the scanner's code, means a fresh scan.
+ * read from here instead of parsing the page again, which is much of the link check's work on a
+ * large site. Any change to the file, or to the scanner's code, means a fresh scan.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -5,8 +5,8 @@
  *
  * Like the rest of the output folder (src/lib/output-dir.ts), the folder is updated in place:
  * Pagefind's files are named by the hash of their content, so after one edit only a few of its
- * 10,000 files at 10,000 articles are new. Those are written, the files of the earlier index are
- * removed, and the rest are left alone.
+ * many files are new. Those are written, the files of the earlier index are removed, and the rest
+ * are left alone.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

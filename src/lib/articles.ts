@@ -100,10 +100,10 @@ const MAX_INDEXED_TOPICS = 8;
 
 /**
  * `relatedArticles` for every article at once, without comparing every pair: the plain version
- * costs O(n²) over a site (about 10⁸ comparisons and 10⁴ sorts at 10,000 articles). Each article
- * is filed under every subset of its topics, newest first; the related articles of A are then the
- * first few entries of the lists of A's own topic subsets, largest subsets first. Same result as
- * calling `relatedArticles` on each (the unit tests compare them).
+ * costs O(n²) comparisons and a sort per article over a site. Each article is filed under every
+ * subset of its topics, newest first; the related articles of A are then the first few entries of
+ * the lists of A's own topic subsets, largest subsets first. Same result as calling
+ * `relatedArticles` on each (the unit tests compare them).
  */
 export function relatedIndex<T extends ArticleLike>(newestFirst: readonly T[], limit = 3): Map<string, T[]> {
   const idsOf = new Map(newestFirst.map((article) => [article.id, [...new Set(article.data.topics.map((topic) => topic.id))].sort()]));

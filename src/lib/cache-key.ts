@@ -48,8 +48,9 @@ function fileHash(path: string): string {
 /**
  * What an entry contributes to a page's key. The loader's digest is a hash of the entry's file,
  * which misses what the page shows from other files:
- * - an MDX entry's HTML depends on the renderer's code (src/lib/mdx/loader.ts), which Astro's own
- *   code hash of the page does not cover, so the renderer's version is part of it;
+ * - an MDX entry's HTML depends on the compiler's code (its version is `COMPILER` in
+ *   src/lib/mdx/loader.ts), which Astro's own code hash of the page does not cover, so the
+ *   compiler's version is part of it;
  * - images replaced under the same name: a hero image or avatar is in the data as Astro resolved
  *   it, whose URL carries a hash of the image file; an image in the body is named by a relative
  *   path only, so its file's bytes are hashed. Without these, a replaced photo would keep the old

@@ -1,7 +1,7 @@
 /**
  * A worker thread that draws social cards into the cache (see `drawCardsAhead` in
- * social-image.ts). Drawing a card is about 16 ms of CPU; on a worker it overlaps with Astro
- * rendering pages on the main thread instead of adding to it.
+ * social-image.ts). Drawing a card is CPU work; on a worker it overlaps with Astro rendering pages
+ * on the main thread instead of adding to it.
  */
 import { parentPort } from 'node:worker_threads';
 import { renderCard, type CardText } from './social-image.ts';

@@ -10,8 +10,8 @@
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * Creating an Intl.DateTimeFormat costs far more than formatting with one (about 1 s of a
- * 1,000-article build went into creating them per date shown): keep one per locale, zone and style.
+ * Creating an Intl.DateTimeFormat costs far more than formatting with one, and a build shows
+ * thousands of dates: keep one per locale, zone and style.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

@@ -2,12 +2,11 @@
  * The build updates its output folder in place instead of emptying it first.
  *
  * Astro's incremental build leaves a page alone when it is already in the output folder and its
- * cache key is unchanged, so a warm build writes only what changed. Emptying the folder instead
- * meant copying 14,000 unchanged pages back from the cache at 10,000 articles, and on a
- * filesystem without a journal (ext4 as CI runners and this project's build machine mount it),
- * creating thousands of files just after deleting thousands is several times slower than
- * either alone. Unchanged files also keep their modification times, so `rsync` and object-store
- * sync tools upload only what changed.
+ * cache key is unchanged, so a warm build writes only what changed. Emptying the folder would mean
+ * copying every unchanged page back from the cache, and on some filesystems (ext4 without a
+ * journal) creating many files just after deleting many is much slower than either alone.
+ * Unchanged files also keep their modification times, so `rsync` and object-store sync tools
+ * upload only what changed.
  *
  * Two things keep the folder exact:
  * - files of an earlier build that this build neither wrote nor kept are removed (`staleFiles`):

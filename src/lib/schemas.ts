@@ -1,6 +1,6 @@
 /**
  * The frontmatter contract, written once. Astro's collections (`src/content.config.ts`), the
- * one-pass content check (`scripts/lib/content-check.ts`), the editor JSON Schemas and the
+ * one-pass content check (`src/lib/check/index.ts`), the editor JSON Schemas and the
  * frontmatter reference in CONTRIBUTING.md are all made from these factories, so they cannot
  * drift apart.
  *
@@ -232,7 +232,7 @@ export type WithHeroImage<T extends { image?: { src: string } | undefined }, I> 
 
 /**
  * The collection schema Astro calls for each entry: the shared schema, built once (a zod schema
- * compiles itself on its first parse, which cost about 0.5 ms per article when built per entry),
+ * compiles itself on its first parse, so a schema built per entry would be compiled per entry),
  * followed by this entry's own `image()` helper on its image fields. Nothing is shared between
  * entries but the immutable schema.
  */

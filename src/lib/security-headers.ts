@@ -1,7 +1,7 @@
 /**
  * The security headers every page is served with, and the Content-Security-Policy they carry: the
  * one source for astro.config.mjs (the per-page `<meta>` CSP) and for the `_headers` file that the
- * build writes into the output (scripts/lib/headers-file.ts).
+ * build writes into the output (src/integration/headers-file.ts).
  *
  * Two policies apply to each page and a browser enforces both: the `<meta>` one, with the hashes of
  * that page's own scripts and styles, and the header, which is the union of every page's policy

@@ -72,8 +72,8 @@ export async function renderCard(text: CardText, cacheDir: string): Promise<{ pn
   const cached = join(cacheDir, `${cardKey(text)}.png`);
   if (existsSync(cached)) return { png: readFileSync(cached), cached: true };
   const svg = await satori(cardTree(text) as Parameters<typeof satori>[0], { ...CARD, fonts: loadFonts() });
-  // zlib level 6 without adaptive filtering: 9 ms a card instead of 26 ms at level 9, for files
-  // about a third larger (53 KB instead of 40 KB); at most `socialCardCount` cards are drawn.
+  // zlib level 6 without adaptive filtering: far quicker to encode than level 9, for somewhat
+  // larger files; at most `socialCardCount` cards are drawn, so the extra bytes stay bounded.
   const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(cached, png);
@@ -110,7 +110,7 @@ export function drawCardsAhead(texts: readonly CardText[], cacheDir: string, wor
       if (error) callback.reject(new Error(`Social card: ${error}`));
       else callback.resolve();
       if (callbacks.size === 0) {
-        // The build script reads this line for its timings (scripts/lib/stages.ts).
+        // The benchmark reads this line for its figures (scripts/lib/card-time.ts).
         console.log(
           `[social cards] drew ${missing.length} cards on ${workers.length} worker thread(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );

@@ -51,8 +51,8 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     problems,
   };
   checkTopics(site, files);
-  // Built once: a zod schema compiles itself on its first use (about 0.3 ms per article when a
-  // fresh schema was built for each one).
+  // Built once: a zod schema compiles itself on its first use, so a fresh schema per file would be
+  // compiled again for every file.
   const parts = plainParts(timeZone);
   const schemas = { articles: articleSchema(parts), authors: authorSchema(), pages: pageSchema };
   for (const entry of entries) checkEntry(site, entry, schemas[entry.collection]);

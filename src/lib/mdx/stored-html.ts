@@ -2,10 +2,10 @@
  * The rendered HTML of MDX entries, kept in files beside Astro's content store instead of inside it.
  *
  * Astro bundles its whole content store into the build as one module (a JSON string literal,
- * parsed once to check it and again to render). With the HTML of 10,000 articles inside, that was
- * a 57 MB module, and bundling it took the build process from about 0.9 to 1.5 GiB, most of which
- * it never gave back. The store now keeps each entry's metadata and the name of its HTML file;
- * `withStoredHtml` puts the HTML back into the entry just before `render()`.
+ * parsed once to check it and again to render). With every article's HTML inside, that module
+ * grows with the archive, and bundling it takes the build process memory it never gives back. So
+ * the store keeps each entry's metadata and the name of its HTML file; `withStoredHtml` puts the
+ * HTML back into the entry just before `render()`.
  *
  * Files are named by a hash of their content, so an unchanged entry keeps its file, and a changed
  * one gets a new file while the old one is removed (`keepOnly` in ../output-dir.ts).

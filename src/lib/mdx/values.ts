@@ -57,8 +57,8 @@ export function propsFromAttributes(attributes: readonly MdxAttribute[]): { prop
 
 /**
  * Why an ESM statement is not allowed, or `undefined` for the default import of an approved
- * component from `src/components/mdx/<Name>.astro` under its own name (older articles have them).
- * The statement is never run, so its path is only read, not resolved.
+ * component from `src/components/mdx/<Name>.astro` under its own name, which older articles carry.
+ * The statement is never run, so its path is only read, never resolved, and needs no file there.
  */
 export function refuseStatement(statement: string, approved: readonly string[]): string | undefined {
   const text = statement.trim().replace(/;$/, '');
