@@ -38,6 +38,24 @@ const published = sources.filter((s) => !s.data.draft && String(s.data.published
 const redirects = parseYaml(readFileSync(join(SITE_CONTENT, 'redirects.yaml'), 'utf8')) as { from: string; to: string }[];
 const movedPages = redirects.map((r) => `${r.from.slice(1)}index.html`);
 const articlePages = html.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f) && !movedPages.includes(f));
+/** Each author profile's frontmatter, by id. */
+const authorProfiles = new Map(
+  readdirSync(join(SITE_CONTENT, 'authors'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => {
+      const text = readFileSync(join(SITE_CONTENT, 'authors', name), 'utf8');
+      const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as { name: string; role: string; links?: { url: string }[] };
+      return [name.slice(0, -3), data] as const;
+    }),
+);
+const topicIds = (parseYaml(readFileSync(join(SITE_CONTENT, 'topics.yaml'), 'utf8')) as { id: string }[]).map((t) => t.id);
+/** The day an article was last changed: its latest published, updated or correction date. */
+const modifiedDay = (data: Record<string, unknown>) =>
+  [data.published, data.updated, ...((data.corrections as { date: unknown }[] | undefined) ?? []).map((c) => c.date)]
+    .filter((day) => day !== undefined)
+    .map(String)
+    .sort()
+    .at(-1)!;
 
 describe('article pages', () => {
   it('exist for every published article and for nothing else', () => {
@@ -151,12 +169,18 @@ describe('lists', () => {
   });
 
   it('author and topic pages list exactly their articles', () => {
-    for (const id of ['wei-zhang', 'lena-hartmann']) {
+    expect([...authorProfiles.keys()].sort()).toEqual(['lena-hartmann', 'wei-zhang']);
+    expect(topicIds.length).toBeGreaterThan(5);
+    for (const id of authorProfiles.keys()) {
       const expected = newestFirst.filter((s) => (s.data.authors as string[]).includes(id)).map((s) => s.data.title);
-      expect(titles(`authors/${id}/index.html`)).toEqual(expected);
+      expect(expected.length, id).toBeGreaterThan(0);
+      expect(titles(`authors/${id}/index.html`), id).toEqual(expected);
     }
-    const china = newestFirst.filter((s) => (s.data.topics as string[]).includes('china')).map((s) => s.data.title);
-    expect(titles('topics/china/index.html')).toEqual(china);
+    for (const id of topicIds) {
+      const expected = newestFirst.filter((s) => (s.data.topics as string[]).includes(id)).map((s) => s.data.title);
+      expect(expected.length, id).toBeGreaterThan(0);
+      expect(titles(`topics/${id}/index.html`), id).toEqual(expected);
+    }
   });
 });
 
