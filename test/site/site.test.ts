@@ -352,6 +352,12 @@ describe('structured data', () => {
       url: `${SITE_URL}/authors/wei-zhang/`,
     });
     expect(person!.image).toMatch(/^https:\/\/news\.test\.example\/_astro\/.+\.jpe?g$/);
+    expect(authorProfiles.size).toBeGreaterThan(1);
+    for (const [id, profile] of authorProfiles) {
+      const [other] = graph(`authors/${id}/index.html`);
+      expect(other, id).toMatchObject({ '@type': 'Person', name: profile.name, jobTitle: profile.role, url: `${SITE_URL}/authors/${id}/` });
+      expect(all).toContain(other!.image.slice(SITE_URL.length + 1));
+    }
     const [website] = graph('index.html');
     expect(website).toMatchObject({ '@type': 'WebSite', url: `${SITE_URL}/`, name: doc('index.html').querySelector('h1')!.textContent });
   });
