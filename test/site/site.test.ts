@@ -365,11 +365,13 @@ describe('structured data', () => {
 
 describe('reading aids', () => {
   it('gives every article a reading time', () => {
+    expect(articlePages).toHaveLength(published.length);
     for (const file of articlePages) expect(doc(file).querySelector('.byline-reading')!.textContent).toMatch(/^\d+ min read$/);
   });
 
   it('links each article to the next older and newer ones, in archive order', () => {
     const order = [...doc('archive/index.html').querySelectorAll('.article-list-title a')].map((a) => a.getAttribute('href'));
+    expect(order).toHaveLength(published.length);
     order.forEach((href, index) => {
       const nav = doc(`${href!.slice(1)}index.html`).querySelector('.article-nav')!;
       expect(nav.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(order[index - 1]);
