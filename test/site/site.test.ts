@@ -417,6 +417,15 @@ describe('fediverse attribution', () => {
     const mastodon = /url: (https:\/\/[^/\s]+)\/@(\w+)/.exec(profile)!;
     expect(creators('articles/alliance-innovation-lab-shanghai/index.html')).toEqual([`@${mastodon[2]}@${new URL(mastodon[1]!).host}`]);
     expect(creators('articles/alliance-2022-plan-in-numbers/index.html')).toEqual([]);
+    // Every article: the handles of those of its authors whose profile links to a Mastodon-style @user page.
+    const handles = (id: string) =>
+      (authorProfiles.get(id)!.links ?? []).flatMap(({ url }) => {
+        const match = /^https:\/\/([^/]+)\/@(\w+)$/.exec(url);
+        return match ? [`@${match[2]}@${match[1]}`] : [];
+      });
+    for (const source of published) {
+      expect(creators(`articles/${source.slug}/index.html`), source.slug).toEqual((source.data.authors as string[]).flatMap(handles));
+    }
   });
 });
 
