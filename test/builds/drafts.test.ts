@@ -67,6 +67,7 @@ describe('a preview build with SHOW_DRAFTS=1', () => {
     const feed = new XMLParser().parse(read('rss.xml'));
     const links = feed.rss.channel.item.map((item: { link: string }) => item.link);
     expect(links).toContain(`${SITE_URL}/articles/draft-fixture/`);
+    expect(links).toContain(`${SITE_URL}/articles/scheduled-fixture/`);
   });
 
   it('draws no social cards with SOCIAL_IMAGES=0, and shares no image for articles without a hero', () => {
