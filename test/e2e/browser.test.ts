@@ -107,6 +107,21 @@ async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Checks that the page shows the colour scheme asked for: the media query matches and the page background is light or dark. */
+async function expectColourScheme(page: Page, colorScheme: 'light' | 'dark') {
+  const { matches, background } = await page.evaluate(
+    (scheme) => ({
+      matches: matchMedia(`(prefers-color-scheme: ${scheme})`).matches,
+      background: getComputedStyle(document.body).backgroundColor,
+    }),
+    colorScheme,
+  );
+  expect(matches).toBe(true);
+  const [red, green, blue] = background.match(/\d+/g)!.map(Number);
+  const luminance = (0.2126 * red! + 0.7152 * green! + 0.0722 * blue!) / 255;
+  expect(luminance > 0.5 ? 'light' : 'dark', background).toBe(colorScheme);
+}
+
 interface AxeResults {
   violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   passes: unknown[];
@@ -146,6 +161,7 @@ describe.each(PAGES)('%s (%s)', (_name, path) => {
 
   it.each(['light', 'dark'] as const)('has no WCAG 2.2 AA violation in %s mode (axe-core)', async (colorScheme) => {
     const { page, close } = await visit(path, { colorScheme });
+    await expectColourScheme(page, colorScheme);
     expect(await axeViolations(page)).toEqual([]);
     await close();
   });
