@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, CHROMIUM_FLAGS } from '../../scripts/lib/browser.ts';
 import { startServer, type RunningServer } from '../../scripts/lib/static-server.ts';
@@ -202,8 +203,13 @@ describe('the article page', () => {
     // A full-page capture while lazy images still arrive (and the page grows) can fail in Chromium.
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => document.fonts.ready);
+    await expectColourScheme(page, colorScheme);
     await page.screenshot({ path: file, fullPage: true });
     expect(statSync(file).size).toBeGreaterThan(10_000);
+    // At a device scale of 1 the picture is as wide as the viewport: no part of the page sticks out sideways.
+    const { width, height } = await sharp(file).metadata();
+    expect(width).toBe(sizes[size].width);
+    expect(height).toBeGreaterThanOrEqual(sizes[size].height);
     expect(problems).toEqual([]);
     await close();
   });
