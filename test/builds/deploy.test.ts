@@ -32,6 +32,7 @@ describe('GitHub Pages under a project sub-path', () => {
   it('builds and passes its own link check with the base path', () => {
     expect(build.status, build.output).toBe(0);
     expect(build.output).toContain(`for ${ORIGIN}${BASE}`);
+    expect(build.output).toContain('Link check passed.');
   });
 
   it('puts the base path on every link, image and script a page loads', () => {
@@ -64,9 +65,11 @@ describe('GitHub Pages under a project sub-path', () => {
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(item.link.startsWith(`${ORIGIN}${BASE}articles/`)).toBe(true);
     const sitemaps = parser.parse(read('sitemap-index.xml')).sitemapindex.sitemap as { loc: string }[];
+    expect(sitemaps.length).toBeGreaterThan(0);
     for (const sitemap of sitemaps) {
       expect(sitemap.loc.startsWith(`${ORIGIN}${BASE}`)).toBe(true);
       const urls = parser.parse(read(sitemap.loc.slice(`${ORIGIN}${BASE}`.length))).urlset.url as { loc: string }[];
+      expect(urls.length).toBeGreaterThan(10);
       for (const url of urls) expect(url.loc.startsWith(`${ORIGIN}${BASE}`)).toBe(true);
     }
   });

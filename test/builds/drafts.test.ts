@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/lib/output-dir.ts';
 import { makeContent, runBuild, SITE_FIXTURES, SITE_URL, TMP } from '../helpers.ts';
 
 const OUT = join(TMP, 'preview-dist');
@@ -46,8 +47,18 @@ describe('a preview build with SHOW_DRAFTS=1', () => {
   });
 
   it('asks search engines to stay away from every page', () => {
-    for (const file of ['index.html', 'articles/draft-fixture/index.html', 'articles/alliance-innovation-lab-shanghai/index.html']) {
-      expect(doc(file).querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
+    const pages = listFiles(OUT).filter((file) => file.endsWith('.html'));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        '404.html',
+        'archive/index.html',
+        'articles/draft-fixture/index.html',
+        'articles/alliance-innovation-lab-shanghai/index.html',
+      ]),
+    );
+    for (const file of pages) {
+      expect(doc(file).querySelector('meta[name="robots"]')?.getAttribute('content'), file).toBe('noindex');
     }
     expect(read('robots.txt')).toMatch(/^User-agent: \*\nDisallow: \/\n/);
   });
@@ -56,6 +67,7 @@ describe('a preview build with SHOW_DRAFTS=1', () => {
     const feed = new XMLParser().parse(read('rss.xml'));
     const links = feed.rss.channel.item.map((item: { link: string }) => item.link);
     expect(links).toContain(`${SITE_URL}/articles/draft-fixture/`);
+    expect(links).toContain(`${SITE_URL}/articles/scheduled-fixture/`);
   });
 
   it('draws no social cards with SOCIAL_IMAGES=0, and shares no image for articles without a hero', () => {

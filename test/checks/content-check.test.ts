@@ -160,6 +160,7 @@ describe('the editor task', () => {
       encoding: 'utf8',
       env: { ...process.env, CONTENT_DIR: DIR, GITHUB_ACTIONS: '' },
     }).stderr;
+    expect(tasks.tasks.map((task) => task.label)).toEqual(['Check content (watch)', 'Check content']);
     for (const task of tasks.tasks) {
       const matcher = new RegExp(task.problemMatcher.pattern.regexp);
       const matches = output.split('\n').flatMap((line) => {
@@ -167,6 +168,11 @@ describe('the editor task', () => {
         return m ? [{ file: m[1], line: m[2] ? Number(m[2]) : undefined, column: m[3] ? Number(m[3]) : undefined, field: m[4] }] : [];
       });
       expect(matches).toHaveLength(expected.length);
+      for (const [file, line, field] of expected) {
+        expect(matches, `${task.label}: ${file}:${line} ${field}`).toContainEqual(
+          expect.objectContaining({ file: PREFIX + file, line, field }),
+        );
+      }
       expect(matches).toContainEqual({ file: `${PREFIX}articles/unknown-author.mdx`, line: 7, column: undefined, field: 'authors[1]' });
       expect(matches).toContainEqual({
         file: `${PREFIX}articles/same-slug/index.mdx`,

@@ -165,6 +165,7 @@ describe('npm run new:author', () => {
       'research',
     ]);
     expect(article.status).toBe(0);
+    expect(frontmatter(join(DIR, 'articles/a-first-article.mdx'))).toMatchObject({ authors: ['amelie-dubois'], topics: ['research'] });
     expect(problemsIn()).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, CHROMIUM_FLAGS } from '../../scripts/lib/browser.ts';
 import { startServer, type RunningServer } from '../../scripts/lib/static-server.ts';
@@ -107,6 +108,21 @@ async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Checks that the page shows the colour scheme asked for: the media query matches and the page background is light or dark. */
+async function expectColourScheme(page: Page, colorScheme: 'light' | 'dark') {
+  const { matches, background } = await page.evaluate(
+    (scheme) => ({
+      matches: matchMedia(`(prefers-color-scheme: ${scheme})`).matches,
+      background: getComputedStyle(document.body).backgroundColor,
+    }),
+    colorScheme,
+  );
+  expect(matches).toBe(true);
+  const [red, green, blue] = background.match(/\d+/g)!.map(Number);
+  const luminance = (0.2126 * red! + 0.7152 * green! + 0.0722 * blue!) / 255;
+  expect(luminance > 0.5 ? 'light' : 'dark', background).toBe(colorScheme);
+}
+
 interface AxeResults {
   violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   passes: unknown[];
@@ -146,6 +162,7 @@ describe.each(PAGES)('%s (%s)', (_name, path) => {
 
   it.each(['light', 'dark'] as const)('has no WCAG 2.2 AA violation in %s mode (axe-core)', async (colorScheme) => {
     const { page, close } = await visit(path, { colorScheme });
+    await expectColourScheme(page, colorScheme);
     expect(await axeViolations(page)).toEqual([]);
     await close();
   });
@@ -154,15 +171,22 @@ describe.each(PAGES)('%s (%s)', (_name, path) => {
 describe('the headers from _headers', () => {
   it("keep every page out of frames, even on the site's own pages (frame-ancestors 'none')", async () => {
     const { page, problems, close } = await visit('/');
-    await page.evaluate(() => {
-      const frame = document.createElement('iframe');
-      frame.src = '/about/';
-      frame.title = 'framed';
-      document.body.append(frame);
-    });
-    await expect.poll(() => problems.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors 'none'/);
-    // Nothing of the framed page was rendered.
-    expect(await page.frameLocator('iframe[title="framed"]').locator('h1').count()).toBe(0);
+    // A docs page, an article, a list and the 404 page: each is refused on its own.
+    const framed = ['/about/', '/articles/alliance-innovation-lab-shanghai/', '/topics/china/', '/no-such-page/'];
+    await page.evaluate((paths) => {
+      for (const [index, path] of paths.entries()) {
+        const frame = document.createElement('iframe');
+        frame.src = path;
+        frame.title = `framed ${index}`;
+        document.body.append(frame);
+      }
+    }, framed);
+    // Chromium reports each blocked frame as a failed request, and each refusal as a CSP error.
+    const blocked = () => framed.filter((path) => problems.includes(`failed: ${server.origin}${path} net::ERR_BLOCKED_BY_RESPONSE`));
+    await expect.poll(blocked, { timeout: 10_000 }).toEqual(framed);
+    await expect.poll(() => problems.filter((problem) => /frame-ancestors 'none'/.test(problem)).length).toBe(framed.length);
+    // Nothing of the framed pages was rendered.
+    for (const index of framed.keys()) expect(await page.frameLocator(`iframe[title="framed ${index}"]`).locator('h1').count()).toBe(0);
     await close();
   });
 });
@@ -186,8 +210,13 @@ describe('the article page', () => {
     // A full-page capture while lazy images still arrive (and the page grows) can fail in Chromium.
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => document.fonts.ready);
+    await expectColourScheme(page, colorScheme);
     await page.screenshot({ path: file, fullPage: true });
     expect(statSync(file).size).toBeGreaterThan(10_000);
+    // At a device scale of 1 the picture is as wide as the viewport: no part of the page sticks out sideways.
+    const { width, height } = await sharp(file).metadata();
+    expect(width).toBe(sizes[size].width);
+    expect(height).toBeGreaterThanOrEqual(sizes[size].height);
     expect(problems).toEqual([]);
     await close();
   });

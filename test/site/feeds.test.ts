@@ -108,18 +108,36 @@ describe.each(scopes)('feeds of /%s', (dir, slugs) => {
 });
 
 describe('feed details', () => {
-  it('give an article with a hero image its image, and an updated article its modified date', () => {
+  it('give each article with a hero image its image, and each article the day it was last updated or corrected', () => {
     const json = JSON.parse(read('feed.json'));
     const lab = json.items.find((i: any) => i.id === articleUrl('alliance-innovation-lab-shanghai'));
     expect(lab.image).toMatch(new RegExp(`^${SITE_URL}/_astro/.+\\.jpe?g$`));
     const corrected = sources.find((s) => s.data.corrections)!;
     const item = json.items.find((i: any) => i.id === articleUrl(corrected.slug));
     expect(item.date_modified.slice(0, 10)).toBe(String(corrected.data.corrections.at(-1).date));
+    // Every item: an image exactly when the article has a hero, and its latest published, updated or correction day.
+    expect(sources.some((s) => s.data.image) && sources.some((s) => !s.data.image)).toBe(true);
+    expect(sources.some((s) => s.data.updated)).toBe(true);
+    for (const source of sources) {
+      const entry = json.items.find((i: any) => i.id === articleUrl(source.slug));
+      if (source.data.image) expect(entry.image, source.slug).toMatch(new RegExp(`^${SITE_URL}/_astro/.+\\.jpe?g$`));
+      else expect(entry.image, source.slug).toBeUndefined();
+      const days = [source.data.published, source.data.updated, ...(source.data.corrections ?? []).map((c: any) => c.date)];
+      const latest = days
+        .filter((day) => day !== undefined)
+        .map(String)
+        .sort()
+        .at(-1);
+      expect(entry.date_modified.slice(0, 10), source.slug).toBe(latest);
+      expect(entry.date_published.slice(0, 10), source.slug).toBe(String(source.data.published));
+    }
   });
 
   it('point the XML feeds at the stylesheet that makes them readable in a browser', () => {
-    for (const file of ['rss.xml', 'atom.xml', 'topics/china/rss.xml']) {
-      expect(read(file)).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
+    const files = scopes.flatMap(([dir]) => [`${dir}rss.xml`, `${dir}atom.xml`]);
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      expect(read(file), file).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
     }
     const xsl = xml.parse(read('feed.xsl'))['xsl:stylesheet'];
     expect(xsl['@_version']).toBe('1.0');

@@ -2,7 +2,7 @@
  * The Pagefind index of the test build, read back from its fragment files: what is searchable,
  * with which filters, and that the search page is the only one that loads search code.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
@@ -43,6 +43,7 @@ describe('the search index', () => {
   });
 
   it('never holds a draft or a scheduled article', () => {
+    expect(fragments.length).toBeGreaterThan(5);
     for (const fragment of fragments) expect(fragment.content).not.toMatch(/DRAFT-FIXTURE|SCHEDULED-FIXTURE/);
   });
 
@@ -52,9 +53,26 @@ describe('the search index', () => {
     expect(lab.filters.topic).toContain('China');
     expect(lab.meta.date).toBe('2019-02-28');
     expect(lab.meta.title).toBe('Renault and Nissan open a joint research lab in Shanghai');
+    // Every article, against its frontmatter and the names in the author profiles and the topic list.
+    const frontmatter = (file: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))![1]!);
+    const topicNames = new Map(
+      (parseYaml(readFileSync(join(SITE_CONTENT, 'topics.yaml'), 'utf8')) as { id: string; name: string }[]).map((t) => [t.id, t.name]),
+    );
+    const authorName = (id: string) => (frontmatter(join(SITE_CONTENT, 'authors', `${id}.md`)) as { name: string }).name;
+    expect(articles.length).toBeGreaterThan(1);
+    for (const slug of articles) {
+      const folder = join(SITE_CONTENT, 'articles', slug);
+      const data = frontmatter(existsSync(`${folder}.mdx`) ? `${folder}.mdx` : join(folder, 'index.mdx'));
+      const fragment = byUrl.get(`/articles/${slug}/`)!;
+      expect(fragment.filters.author, slug).toEqual(data.authors.map(authorName));
+      expect(fragment.filters.topic, slug).toEqual(data.topics.map((id: string) => topicNames.get(id)));
+      expect(fragment.meta.date, slug).toBe(String(data.published));
+      expect(fragment.meta.title, slug).toBe(data.title);
+    }
   });
 
   it('leaves navigation, sharing, author boxes and footers out of the text', () => {
+    expect(fragments.length).toBeGreaterThan(5);
     for (const fragment of fragments) {
       expect(fragment.content).not.toMatch(/Skip to content|Share this story|About the author|Edit this page|Comments are closed/);
     }

@@ -38,6 +38,24 @@ const published = sources.filter((s) => !s.data.draft && String(s.data.published
 const redirects = parseYaml(readFileSync(join(SITE_CONTENT, 'redirects.yaml'), 'utf8')) as { from: string; to: string }[];
 const movedPages = redirects.map((r) => `${r.from.slice(1)}index.html`);
 const articlePages = html.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f) && !movedPages.includes(f));
+/** Each author profile's frontmatter, by id. */
+const authorProfiles = new Map(
+  readdirSync(join(SITE_CONTENT, 'authors'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => {
+      const text = readFileSync(join(SITE_CONTENT, 'authors', name), 'utf8');
+      const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as { name: string; role: string; links?: { url: string }[] };
+      return [name.slice(0, -3), data] as const;
+    }),
+);
+const topicIds = (parseYaml(readFileSync(join(SITE_CONTENT, 'topics.yaml'), 'utf8')) as { id: string }[]).map((t) => t.id);
+/** The day an article was last changed: its latest published, updated or correction date. */
+const modifiedDay = (data: Record<string, unknown>) =>
+  [data.published, data.updated, ...((data.corrections as { date: unknown }[] | undefined) ?? []).map((c) => c.date)]
+    .filter((day) => day !== undefined)
+    .map(String)
+    .sort()
+    .at(-1)!;
 
 describe('article pages', () => {
   it('exist for every published article and for nothing else', () => {
@@ -151,12 +169,18 @@ describe('lists', () => {
   });
 
   it('author and topic pages list exactly their articles', () => {
-    for (const id of ['wei-zhang', 'lena-hartmann']) {
+    expect([...authorProfiles.keys()].sort()).toEqual(['lena-hartmann', 'wei-zhang']);
+    expect(topicIds.length).toBeGreaterThan(5);
+    for (const id of authorProfiles.keys()) {
       const expected = newestFirst.filter((s) => (s.data.authors as string[]).includes(id)).map((s) => s.data.title);
-      expect(titles(`authors/${id}/index.html`)).toEqual(expected);
+      expect(expected.length, id).toBeGreaterThan(0);
+      expect(titles(`authors/${id}/index.html`), id).toEqual(expected);
     }
-    const china = newestFirst.filter((s) => (s.data.topics as string[]).includes('china')).map((s) => s.data.title);
-    expect(titles('topics/china/index.html')).toEqual(china);
+    for (const id of topicIds) {
+      const expected = newestFirst.filter((s) => (s.data.topics as string[]).includes(id)).map((s) => s.data.title);
+      expect(expected.length, id).toBeGreaterThan(0);
+      expect(titles(`topics/${id}/index.html`), id).toEqual(expected);
+    }
   });
 });
 
@@ -225,7 +249,8 @@ describe('sitemap and robots.txt', () => {
     const lastmod = (slug: string) => urls.find((u: { loc: string }) => u.loc === `${SITE_URL}/articles/${slug}/`)?.lastmod;
     expect(lastmod('alliance-2022-plan-in-numbers')).toMatch(/^2019-03-06/);
     expect(lastmod('alliance-innovation-lab-shanghai')).toMatch(/^2019-02-28/);
-    for (const source of published) expect(lastmod(source.slug)).toMatch(/^2019-/);
+    // Midnight in London, the site's time zone, which is on UTC in February and March.
+    for (const source of published) expect(lastmod(source.slug), source.slug).toBe(`${modifiedDay(source.data)}T00:00:00.000Z`);
   });
 
   it('robots.txt points to the sitemap', () => {
@@ -305,11 +330,14 @@ describe('structured data', () => {
     expect(article!.author.map((p: { url: string }) => p.url)).toEqual(
       (source.data.authors as string[]).map((id) => `${SITE_URL}/authors/${id}/`),
     );
-    for (const person of article!.author) expect(person.jobTitle).toBeTruthy();
+    expect(article!.author.map((person: { jobTitle: string }) => person.jobTitle)).toEqual(
+      (source.data.authors as string[]).map((id) => authorProfiles.get(id)!.role),
+    );
     expect(article!.publisher.logo.url).toBe(`${SITE_URL}/logo.png`);
     expect(all).toContain('logo.png');
-    if (source.data.image) expect(article!.image[0]).toBe(d.querySelector('meta[property="og:image"]')!.getAttribute('content'));
-    if (source.data.location) expect(article!.dateline).toBe(source.data.location);
+    // The image shared on social networks, a hero or a card, and the dateline only where the frontmatter gives one.
+    expect(article!.image).toEqual([d.querySelector('meta[property="og:image"]')!.getAttribute('content')]);
+    expect(article!.dateline).toBe(source.data.location);
     expect(crumbs!['@type']).toBe('BreadcrumbList');
     expect(crumbs!.itemListElement.at(-1).item).toBe(urlOf(file));
     for (const item of crumbs!.itemListElement) expect(item.item).toMatch(/^https:\/\//);
@@ -324,6 +352,12 @@ describe('structured data', () => {
       url: `${SITE_URL}/authors/wei-zhang/`,
     });
     expect(person!.image).toMatch(/^https:\/\/news\.test\.example\/_astro\/.+\.jpe?g$/);
+    expect(authorProfiles.size).toBeGreaterThan(1);
+    for (const [id, profile] of authorProfiles) {
+      const [other] = graph(`authors/${id}/index.html`);
+      expect(other, id).toMatchObject({ '@type': 'Person', name: profile.name, jobTitle: profile.role, url: `${SITE_URL}/authors/${id}/` });
+      expect(all).toContain(other!.image.slice(SITE_URL.length + 1));
+    }
     const [website] = graph('index.html');
     expect(website).toMatchObject({ '@type': 'WebSite', url: `${SITE_URL}/`, name: doc('index.html').querySelector('h1')!.textContent });
   });
@@ -331,11 +365,13 @@ describe('structured data', () => {
 
 describe('reading aids', () => {
   it('gives every article a reading time', () => {
+    expect(articlePages).toHaveLength(published.length);
     for (const file of articlePages) expect(doc(file).querySelector('.byline-reading')!.textContent).toMatch(/^\d+ min read$/);
   });
 
   it('links each article to the next older and newer ones, in archive order', () => {
     const order = [...doc('archive/index.html').querySelectorAll('.article-list-title a')].map((a) => a.getAttribute('href'));
+    expect(order).toHaveLength(published.length);
     order.forEach((href, index) => {
       const nav = doc(`${href!.slice(1)}index.html`).querySelector('.article-nav')!;
       expect(nav.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(order[index - 1]);
@@ -381,6 +417,15 @@ describe('fediverse attribution', () => {
     const mastodon = /url: (https:\/\/[^/\s]+)\/@(\w+)/.exec(profile)!;
     expect(creators('articles/alliance-innovation-lab-shanghai/index.html')).toEqual([`@${mastodon[2]}@${new URL(mastodon[1]!).host}`]);
     expect(creators('articles/alliance-2022-plan-in-numbers/index.html')).toEqual([]);
+    // Every article: the handles of those of its authors whose profile links to a Mastodon-style @user page.
+    const handles = (id: string) =>
+      (authorProfiles.get(id)!.links ?? []).flatMap(({ url }) => {
+        const match = /^https:\/\/([^/]+)\/@(\w+)$/.exec(url);
+        return match ? [`@${match[2]}@${match[1]}`] : [];
+      });
+    for (const source of published) {
+      expect(creators(`articles/${source.slug}/index.html`), source.slug).toEqual((source.data.authors as string[]).flatMap(handles));
+    }
   });
 });
 

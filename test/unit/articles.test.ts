@@ -124,8 +124,11 @@ describe('adjacentArticles', () => {
 
 describe('byAuthor and byTopic', () => {
   it('filter on any position in the list', () => {
+    // c lists wz first and ed second; a lists china second and c first.
     expect(byAuthor([a, b, c], 'wz').map((x) => x.id)).toEqual(['c']);
+    expect(byAuthor([a, b, c], 'ed').map((x) => x.id)).toEqual(['a', 'b', 'c']);
     expect(byTopic([a, b, c], 'china').map((x) => x.id)).toEqual(['a', 'c']);
+    expect(byTopic([a, b, c], 'other')).toEqual([]);
   });
 });
 

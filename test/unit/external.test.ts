@@ -23,22 +23,34 @@ describe('report links', () => {
 });
 
 describe('shareLinks', () => {
-  const links = shareLinks('https://n.org/articles/a?b/', 'Title & more');
+  const page = 'https://n.org/articles/a?b/';
+  const title = 'Title & more';
+  const links = shareLinks(page, title);
 
   it('offers LinkedIn, X, Bluesky, Mastodon and email, in that order', () => {
     expect(links.map((l) => l.network)).toEqual(['linkedin', 'x', 'bluesky', 'mastodon', 'email']);
   });
 
-  it('encodes the URL and title into each link', () => {
-    for (const link of links) {
-      const decoded = decodeURIComponent(link.href);
-      expect(decoded).toContain('https://n.org/articles/a?b/');
-      expect(link.href).not.toContain(' ');
-    }
-    expect(decodeURIComponent(links[1]!.href)).toContain('Title & more');
+  it("encodes the URL into each link, and the title into every link but LinkedIn's", () => {
+    // Each value read back from the link's own query: a value that was not encoded would split it.
+    const query = (network: string) => new URL(links.find((l) => l.network === network)!.href).searchParams;
+    expect(links).toHaveLength(5);
+    for (const link of links) expect(link.href).not.toContain(' ');
+    expect([...query('linkedin')]).toEqual([['url', page]]);
+    expect([...query('x')]).toEqual([
+      ['text', title],
+      ['url', page],
+    ]);
+    expect([...query('bluesky')]).toEqual([['text', `${title} ${page}`]]);
+    expect([...query('mastodon')]).toEqual([['text', `${title} ${page}`]]);
+    expect([...query('email')]).toEqual([
+      ['subject', title],
+      ['body', page],
+    ]);
   });
 
   it('uses no tracking parameters', () => {
+    expect(links).toHaveLength(5);
     for (const link of links) expect(link.href).not.toMatch(/utm_/);
   });
 });

@@ -45,8 +45,22 @@ describe('the _headers file', () => {
   const rules = headerRules("default-src 'self'", '/news/');
 
   it('sends every required header on every path under the base', () => {
-    expect(Object.keys(rules[0]!.headers)).toEqual(REQUIRED_HEADERS);
+    const required = [
+      'Content-Security-Policy',
+      'Strict-Transport-Security',
+      'X-Content-Type-Options',
+      'Referrer-Policy',
+      'Permissions-Policy',
+      'Cross-Origin-Opener-Policy',
+      'X-Frame-Options',
+    ];
+    expect(REQUIRED_HEADERS).toEqual(required);
     expect(rules[0]!.path).toBe('/news/*');
+    expect(Object.keys(rules[0]!.headers)).toEqual(required);
+    expect(rules[0]!.headers['Content-Security-Policy']).toBe("default-src 'self'");
+    for (const path of ['/news/', '/news/articles/x/', '/news/_astro/a.css', '/news/rss.xml']) {
+      expect(Object.keys(headersFor(rules, path)), path).toEqual(expect.arrayContaining(required));
+    }
   });
 
   it('reads back what it writes, comments ignored', () => {
