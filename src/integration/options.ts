@@ -71,7 +71,7 @@ export const optionsSchema = z
     socialImages: z.boolean().default(true),
     /**
      * How many of the newest articles get a card with their own headline; older articles without a
-     * hero image share their first topic's card. A card costs about 16 ms of CPU.
+     * hero image share their first topic's card. Drawing cards is a large part of a cold build's CPU.
      */
     socialCardCount: wholeNumber(0, 1_000_000).default(250),
     /**

@@ -1,6 +1,7 @@
 /**
  * The compiler (src/lib/mdx/compile.ts): the safe dialect of MDX to HTML, parsed back with
  * linkedom and checked element by element, and what it refuses, with file, line and column.
+ * test/unit/security-corpus.test.ts holds it to the allowlist vector by vector.
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';

@@ -8,7 +8,7 @@
  * the approved components, and the handful of inline elements contributors write by hand. Nothing
  * that can run script, load another page or restyle the site is here: no SVG or MathML (their
  * `<animate>`, `<set>` and `xlink:href` are script vectors), no forms, frames, `<meta>`, `<base>`,
- * `<style>`, `style`, event handlers or `data-*`.
+ * `<style>`, `style`, event handlers, or `data-*` beyond the three GFM footnotes use.
  */
 import type { Schema } from 'hast-util-sanitize';
 
