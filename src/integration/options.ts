@@ -101,6 +101,9 @@ export type ResolvedSite = z.output<typeof optionsSchema> & {
   showUnpublished: boolean;
 };
 
+/** The options the site's pages see (src/config.ts): the build-only ones left out. */
+export type SiteForPages = Omit<ResolvedSite, 'timings' | 'externalLinks'>;
+
 /**
  * One cache folder per content folder, so a build of another content tree (tests, benchmarks)
  * never reuses or clobbers the entries of this one. Inside node_modules, so `npm ci` starts clean.
