@@ -65,7 +65,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
           const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url).slice(root.length)));
           const removed = removeStaleFiles(root, kept, startedAt);
           if (removed > 0) logger.info(`Removed ${removed} file(s) left from an earlier build.`);
-          const search = await clock.run('search index', () => buildSearchIndex(root));
+          const search = await clock.run('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind')));
           // After the pages are final: the header's CSP is computed from their <meta> policies.
           await writeHeadersFile(root, site.basePath);
           const report = await clock.run('link check', () =>

@@ -3,15 +3,17 @@
  * `<outDir>/pagefind/`. Only elements marked `data-pagefind-body` are indexed (articles and docs
  * pages, without navigation, sharing or author boxes); drafts carry no such mark.
  *
- * Like the rest of the output folder (src/lib/output-dir.ts), the folder is updated in place:
- * Pagefind's files are named by the hash of their content, so after one edit only a few of its
- * many files are new. Those are written, the files of the earlier index are removed, and the rest
- * are left alone.
+ * Pagefind writes its files itself, into a folder of the build cache: handing them to the build
+ * process instead (`getFiles()`) brought every one into its heap as a string, on top of the
+ * memory Astro still holds at that point. Like the rest of the output folder
+ * (src/lib/output-dir.ts), `pagefind/` is then updated in place: Pagefind's files are named by the
+ * hash of their content, so after one edit only a few are new. Those are copied, the files of the
+ * earlier index are removed, and the rest are left alone.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { keepOnly } from '../lib/output-dir.ts';
+import { keepOnly, listFiles } from '../lib/output-dir.ts';
 
 const UNUSED = [
   'pagefind-component-ui.js',
@@ -21,7 +23,8 @@ const UNUSED = [
   'pagefind-highlight.js',
 ];
 
-export async function buildSearchIndex(outDir: string): Promise<{ pages: number }> {
+/** `workDir` is a folder of the build cache Pagefind may write into; it is emptied first and removed after. */
+export async function buildSearchIndex(outDir: string, workDir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -30,11 +33,12 @@ export async function buildSearchIndex(outDir: string): Promise<{ pages: number 
     const added = await index.addDirectory({ path: outDir, glob: '{articles/*/index.html,*/index.html}' });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
     const dir = join(outDir, 'pagefind');
-    const output = await index.getFiles();
-    if (output.errors.length > 0) throw new Error(`Pagefind could not produce its files: ${output.errors.join('; ')}`);
+    rmSync(workDir, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: workDir });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
     // The search page uses the default interface only: the other interfaces are dead weight.
-    const files = output.files.filter((file) => !UNUSED.includes(file.path));
-    updateFolder(dir, files);
+    updateFolder(dir, workDir, new Set(listFiles(workDir).filter((file) => !UNUSED.includes(file))));
+    rmSync(workDir, { recursive: true, force: true });
     // addDirectory counts every HTML file it read; the entry file counts the pages it indexed.
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
@@ -59,13 +63,14 @@ export async function searchIndexInMemory(pages: readonly { url: string; html: s
   }
 }
 
-/** Makes `dir` hold exactly `files`, writing only those that are new or changed. */
-function updateFolder(dir: string, files: readonly { path: string; content: Uint8Array }[]): void {
-  keepOnly(dir, new Set(files.map((file) => file.path)));
+/** Makes `dir` hold exactly `files` of `source`, copying only those that are new or changed. */
+function updateFolder(dir: string, source: string, files: ReadonlySet<string>): void {
+  keepOnly(dir, files);
   for (const file of files) {
-    const target = join(dir, file.path);
-    if (existsSync(target) && Buffer.compare(readFileSync(target), file.content) === 0) continue;
+    const from = join(source, file);
+    const target = join(dir, file);
+    if (existsSync(target) && statSync(target).size === statSync(from).size && readFileSync(target).equals(readFileSync(from))) continue;
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
+    copyFileSync(from, target);
   }
 }
