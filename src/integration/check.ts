@@ -5,12 +5,18 @@
  * of the build.
  */
 import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import type { ContentCheckOptions } from '../lib/check/index.ts';
 import type { ContentProblem } from '../lib/validate.ts';
 import type { ResolvedSite } from './options.ts';
 
 export function runContentCheck(site: ResolvedSite): Promise<ContentProblem[]> {
-  const options: ContentCheckOptions = { contentRoot: site.contentRoot, projectRoot: site.root, timeZone: site.timeZone };
+  const options: ContentCheckOptions = {
+    contentRoot: site.contentRoot,
+    projectRoot: site.root,
+    timeZone: site.timeZone,
+    keepResultsIn: join(site.cacheDir, 'content-check.json'),
+  };
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./check-child.ts', import.meta.url), {
       serialization: 'advanced',

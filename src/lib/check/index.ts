@@ -8,6 +8,10 @@
  * src/lib/mdx/compile.ts (which renders every body). What it adds is what only the whole folder
  * shows: references to ids and files that do not exist, and links to articles that do not exist.
  *
+ * Two passes: what a file says on its own (`examine`: frontmatter, schema, body), which is kept
+ * between runs for files whose text has not changed (./kept-results.ts), then what it says about
+ * the rest of the folder (`crossCheck`), done every run.
+ *
  * `astro build` and `astro dev` run it first, through the newsroom integration; `npm run
  * check:content` runs it alone.
  */
@@ -21,6 +25,7 @@ import { RESERVED_PAGE_SLUGS } from '../urls.ts';
 import type { ContentProblem } from '../validate.ts';
 import { listContentFiles, resolveEntryFile, type EntryFile } from './files.ts';
 import { dataOf, distance, lineAt, parseYaml, readFrontmatter, schemaProblems, yamlProblems, type YamlSource } from './frontmatter.ts';
+import { KeptResults } from './kept-results.ts';
 import { checkRedirects } from './redirects.ts';
 
 export interface ContentCheckOptions {
@@ -29,6 +34,22 @@ export interface ContentCheckOptions {
   /** Folder that reported file paths are relative to. */
   projectRoot: string;
   timeZone: string;
+  /** A file to keep each entry's own results in between runs; none: examine every file. */
+  keepResultsIn?: string | undefined;
+}
+
+/** What one entry says on its own, kept between runs while its text is unchanged. */
+export interface EntryFacts {
+  /** Problems of its frontmatter and body. */
+  problems: ContentProblem[];
+  /** Author and topic ids it names. */
+  references: { field: 'authors' | 'topics'; index: number; id: string; line?: number | undefined }[];
+  /** Files its frontmatter names (hero image, avatar). */
+  files: { field: string; path: string; line?: number | undefined }[];
+  /** Local images in its body. */
+  images: Reference[];
+  /** Links in its body to paths on the site. */
+  links: Reference[];
 }
 
 /** What the whole folder holds, for the checks of one file. */
@@ -38,6 +59,8 @@ interface Site {
   ids: { articles: Set<string>; authors: Set<string>; topics: Set<string>; pages: Set<string> };
   problems: ContentProblem[];
 }
+
+type Schema = Parameters<typeof schemaProblems>[0];
 
 export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   const { contentRoot, projectRoot, timeZone } = options;
@@ -51,18 +74,31 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     problems,
   };
   checkTopics(site, files);
-  // Built once: a zod schema compiles itself on its first use, so a fresh schema per file would be
-  // compiled again for every file.
+  // Built once: a zod schema compiles itself on its first use.
   const parts = plainParts(timeZone);
   const schemas = { articles: articleSchema(parts), authors: authorSchema(), pages: pageSchema };
-  for (const entry of entries) checkEntry(site, entry, schemas[entry.collection]);
+  const kept = new KeptResults<EntryFacts>(options.keepResultsIn, `${timeZone}|${display('.')}`);
+  for (const entry of entries) {
+    let source: string;
+    try {
+      source = readFileSync(entry.path, 'utf8');
+    } catch {
+      problems.push({ file: display(entry.file), field: 'file', message: 'the file cannot be read', hint: 'check its permissions' });
+      continue;
+    }
+    const facts = kept.get(entry.file, source, () => examine(entry, source, schemas[entry.collection], display(entry.file)));
+    crossCheck(site, entry, facts);
+  }
+  kept.save();
   checkReservedSlugs(site, entries);
   if (files.includes(REDIRECTS_FILE)) {
+    const published = (collection: EntryFile['collection']) =>
+      entries.filter((e) => e.collection === collection).map((e) => ({ id: e.id, file: display(e.file) }));
     problems.push(
       ...checkRedirects(readFileSync(join(contentRoot, REDIRECTS_FILE), 'utf8'), display(REDIRECTS_FILE), {
-        articles: entries.filter((e) => e.collection === 'articles').map((e) => ({ id: e.id, file: display(e.file) })),
-        authors: entries.filter((e) => e.collection === 'authors').map((e) => ({ id: e.id, file: display(e.file) })),
-        pages: entries.filter((e) => e.collection === 'pages').map((e) => ({ id: e.id, file: display(e.file) })),
+        articles: published('articles'),
+        authors: published('authors'),
+        pages: published('pages'),
         topics: [...site.ids.topics].map((id) => ({ id, file: display('topics.yaml') })),
       }),
     );
@@ -113,19 +149,12 @@ function checkTopics(site: Site, files: readonly string[]): void {
   });
 }
 
-/** One article, author or page: frontmatter, the files and ids it names, and its body. */
-function checkEntry(site: Site, entry: EntryFile, schema: Parameters<typeof schemaProblems>[0]): void {
-  const path = site.display(entry.file);
-  let source: string;
-  try {
-    source = readFileSync(entry.path, 'utf8');
-  } catch {
-    site.problems.push({ file: path, field: 'file', message: 'the file cannot be read', hint: 'check its permissions' });
-    return;
-  }
+/** Pass 1, one file on its own: its frontmatter against the schema, its body through the compiler. */
+export function examine(entry: EntryFile, source: string, schema: Schema, path: string): EntryFacts {
+  const facts: EntryFacts = { problems: [], references: [], files: [], images: [], links: [] };
   const frontmatter = readFrontmatter(source);
   if (typeof frontmatter === 'string') {
-    site.problems.push({
+    facts.problems.push({
       file: path,
       line: 1,
       field: 'frontmatter',
@@ -133,84 +162,87 @@ function checkEntry(site: Site, entry: EntryFile, schema: Parameters<typeof sche
       hint: 'start the file with ---, the fields, then --- on a line of its own',
     });
   } else {
-    checkFrontmatter(site, entry, frontmatter, schema);
+    examineFrontmatter(entry, frontmatter, schema, path, facts);
   }
   const body = compile(source, { file: path, format: entry.collection === 'authors' ? 'md' : 'mdx', withBase: (url) => url });
-  site.problems.push(...body.problems);
-  for (const image of body.images) checkBodyImage(site, entry, image);
-  for (const link of body.links) checkLink(site, entry, link);
+  facts.problems.push(...body.problems);
+  facts.images = body.images;
+  facts.links = body.links;
+  return facts;
 }
 
-function checkFrontmatter(site: Site, entry: EntryFile, frontmatter: YamlSource, schema: Parameters<typeof schemaProblems>[0]): void {
-  const path = site.display(entry.file);
+function examineFrontmatter(entry: EntryFile, frontmatter: YamlSource, schema: Schema, path: string, facts: EntryFacts): void {
   const errors = yamlProblems(frontmatter, path);
-  site.problems.push(...errors);
+  facts.problems.push(...errors);
   if (errors.length > 0) return;
   const parsed = dataOf(frontmatter, path);
   if ('problem' in parsed) {
-    site.problems.push(parsed.problem);
+    facts.problems.push(parsed.problem);
     return;
   }
   const { data } = parsed;
-  site.problems.push(...schemaProblems(schema, data, frontmatter, path));
-  const image = (fieldPath: string[], field: string) => {
+  facts.problems.push(...schemaProblems(schema, data, frontmatter, path));
+  const file = (fieldPath: string[], field: string) => {
     const value = fieldPath.reduce<unknown>(
       (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
       data,
     );
-    if (typeof value !== 'string' || value === '') return;
-    const found = resolveEntryFile(site.contentRoot, entry.file, value, site.display);
-    if ('problem' in found) {
-      site.problems.push({ file: path, line: lineAt(frontmatter, fieldPath), field, message: found.problem, hint: found.hint });
-    }
+    if (typeof value === 'string' && value !== '') facts.files.push({ field, path: value, line: lineAt(frontmatter, fieldPath) });
   };
   if (entry.collection === 'articles') {
-    image(['image', 'src'], 'image.src');
-    checkReferences(site, path, frontmatter, data, 'authors');
-    checkReferences(site, path, frontmatter, data, 'topics');
+    file(['image', 'src'], 'image.src');
+    for (const field of ['authors', 'topics'] as const) {
+      const ids = data[field];
+      if (!Array.isArray(ids)) continue;
+      ids.forEach((id: unknown, index) => {
+        if (typeof id === 'string') facts.references.push({ field, index, id, line: lineAt(frontmatter, [field, index]) });
+      });
+    }
   } else if (entry.collection === 'authors') {
-    image(['avatar'], 'avatar');
+    file(['avatar'], 'avatar');
   }
+}
+
+/** Pass 2, what a file says about the rest of the folder: ids, files and pages that must exist. */
+function crossCheck(site: Site, entry: EntryFile, facts: EntryFacts): void {
+  const path = site.display(entry.file);
+  site.problems.push(...facts.problems);
+  for (const reference of facts.references) checkReference(site, path, reference);
+  for (const file of facts.files) {
+    const found = resolveEntryFile(site.contentRoot, entry.file, file.path, site.display);
+    if ('problem' in found)
+      site.problems.push({ file: path, line: file.line, field: file.field, message: found.problem, hint: found.hint });
+  }
+  for (const image of facts.images) {
+    const found = resolveEntryFile(site.contentRoot, entry.file, image.url, site.display);
+    if ('problem' in found) {
+      site.problems.push({
+        file: path,
+        line: image.line,
+        column: image.column,
+        field: 'image',
+        message: found.problem.replace(/ \(looked for .*\)$/, ''),
+        hint: 'the path is relative to the article file',
+      });
+    }
+  }
+  for (const link of facts.links) checkLink(site, entry, link);
 }
 
 /** Every author and topic id an article names must exist. */
-function checkReferences(
-  site: Site,
-  path: string,
-  frontmatter: YamlSource,
-  data: Record<string, unknown>,
-  field: 'authors' | 'topics',
-): void {
-  const ids = data[field];
-  if (!Array.isArray(ids)) return;
+function checkReference(site: Site, path: string, { field, index, id, line }: EntryFacts['references'][number]): void {
   const known = site.ids[field];
-  ids.forEach((id: unknown, index) => {
-    if (typeof id !== 'string' || known.has(id)) return;
-    site.problems.push({
-      file: path,
-      line: lineAt(frontmatter, [field, index]),
-      field: `${field}[${index}]`,
-      message: `unknown ${field === 'authors' ? 'author' : 'topic'} "${id}" (known: ${[...known].sort().join(', ') || 'none'})`,
-      hint:
-        field === 'authors'
-          ? `use one of the known ids, or add ${site.display(`authors/${id}.md`)} (npm run new:author)`
-          : `use one of the known ids, or add "${id}" to ${site.display('topics.yaml')}`,
-    });
+  if (known.has(id)) return;
+  site.problems.push({
+    file: path,
+    line,
+    field: `${field}[${index}]`,
+    message: `unknown ${field === 'authors' ? 'author' : 'topic'} "${id}" (known: ${[...known].sort().join(', ') || 'none'})`,
+    hint:
+      field === 'authors'
+        ? `use one of the known ids, or add ${site.display(`authors/${id}.md`)} (npm run new:author)`
+        : `use one of the known ids, or add "${id}" to ${site.display('topics.yaml')}`,
   });
-}
-
-function checkBodyImage(site: Site, entry: EntryFile, image: Reference): void {
-  const found = resolveEntryFile(site.contentRoot, entry.file, image.url, site.display);
-  if ('problem' in found) {
-    site.problems.push({
-      file: site.display(entry.file),
-      line: image.line,
-      column: image.column,
-      field: 'image',
-      message: found.problem.replace(/ \(looked for .*\)$/, ''),
-      hint: 'the path is relative to the article file',
-    });
-  }
 }
 
 const PAGE_PATHS: Record<string, keyof Site['ids']> = { articles: 'articles', authors: 'authors', topics: 'topics' };

@@ -13,58 +13,16 @@
  * leaves the problems to the dev server's overlay.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { hashOf, versionOf } from '../cache-key.ts';
 import { listContentFiles, resolveEntryFile, type Collection, type EntryFile } from '../check/files.ts';
 import { dataOf, readFrontmatter } from '../check/frontmatter.ts';
 import { keepOnly } from '../output-dir.ts';
 import { problemReport, type ContentProblem } from '../validate.ts';
 import { compile } from './compile.ts';
+import { COMPILER } from './version.ts';
 import { htmlDirFor, storeHtml } from './stored-html.ts';
-
-/** The version of an installed package, read from its package.json. */
-function packageVersion(name: string): string {
-  const require = createRequire(import.meta.url);
-  let dir = dirname(require.resolve(name));
-  for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === name) return `${name}@${manifest.version}`;
-    } catch {
-      // No package.json here: look further up.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return `${name}@unknown`;
-    dir = parent;
-  }
-}
-
-/**
- * The compiler's version: its own source and the libraries that shape its output. A change to any
- * of them clears the stored entries (an unchanged file is otherwise never compiled again) and,
- * through `metadata.renderer`, every page key that depends on them (../cache-key.ts).
- */
-export const COMPILER = hashOf(
-  [
-    versionOf(
-      ...[
-        'compile.ts',
-        'allowlist.ts',
-        'components.ts',
-        'values.ts',
-        'loader.ts',
-        'stored-html.ts',
-        '../reading.ts',
-        '../url-policy.ts',
-      ].map((file) => new URL(file, import.meta.url)),
-    ),
-    ...['satteri', 'hast-util-sanitize', 'hast-util-to-html', 'github-slugger', 'property-information'].map(packageVersion),
-  ].join('\n'),
-  12,
-);
 
 export interface EntriesLoaderOptions {
   collection: Collection;
