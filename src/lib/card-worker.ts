@@ -6,9 +6,9 @@
 import { parentPort } from 'node:worker_threads';
 import { renderCard, type CardText } from './social-image.ts';
 
-parentPort!.on('message', async ({ id, text, cacheDir }: { id: number; text: CardText; cacheDir: string }) => {
+parentPort!.on('message', async ({ id, text, cacheDir, root }: { id: number; text: CardText; cacheDir: string; root: string }) => {
   try {
-    await renderCard(text, cacheDir);
+    await renderCard(text, cacheDir, root);
     parentPort!.postMessage({ id });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

@@ -49,8 +49,9 @@ export function cardTree({ title, topic, siteName }: CardText): Node {
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 
-function loadFonts() {
-  const require = createRequire(join(process.cwd(), 'package.json'));
+/** The card's typeface, from the @fontsource package of the project at `root`. */
+function loadFonts(root: string) {
+  const require = createRequire(join(root, 'package.json'));
   const file = (weight: number) => readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`));
   fonts ??= [
     { name: 'Inter', data: file(400), weight: 400, style: 'normal' },
@@ -66,12 +67,12 @@ export function cardKey(text: CardText): string {
     .slice(0, 20);
 }
 
-/** The card as PNG bytes, from `cacheDir` when the same text was drawn before. */
-export async function renderCard(text: CardText, cacheDir: string): Promise<{ png: Buffer; cached: boolean }> {
+/** The card as PNG bytes, from `cacheDir` when the same text was drawn before; `root` is the project's. */
+export async function renderCard(text: CardText, cacheDir: string, root: string): Promise<{ png: Buffer; cached: boolean }> {
   await pending.get(cardKey(text));
   const cached = join(cacheDir, `${cardKey(text)}.png`);
   if (existsSync(cached)) return { png: readFileSync(cached), cached: true };
-  const svg = await satori(cardTree(text) as Parameters<typeof satori>[0], { ...CARD, fonts: loadFonts() });
+  const svg = await satori(cardTree(text) as Parameters<typeof satori>[0], { ...CARD, fonts: loadFonts(root) });
   // zlib level 6 without adaptive filtering: far quicker to encode than level 9, for somewhat
   // larger files; at most `socialCardCount` cards are drawn, so the extra bytes stay bounded.
   const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
@@ -88,16 +89,16 @@ const pending = new Map<string, Promise<void>>();
  * the card route's getStaticPaths, which Astro runs before it renders any page, so the cards are
  * drawn while the main thread renders the articles.
  *
- * `workerFile` is the path of card-worker.ts: Astro bundles this module, so the worker is found
- * from the project root rather than from this file.
+ * Astro bundles this module, so the worker (card-worker.ts) is found from the project's `root`
+ * rather than from this file.
  */
-export function drawCardsAhead(texts: readonly CardText[], cacheDir: string, workerFile: string): void {
+export function drawCardsAhead(texts: readonly CardText[], cacheDir: string, root: string): void {
   const missing = texts.filter((text) => !pending.has(cardKey(text)) && !existsSync(join(cacheDir, `${cardKey(text)}.png`)));
   if (missing.length === 0) return;
   mkdirSync(cacheDir, { recursive: true });
   const started = performance.now();
   const workers = Array.from({ length: Math.max(1, Math.min(availableParallelism(), Math.ceil(missing.length / 50))) }, () => {
-    const worker = new Worker(workerFile);
+    const worker = new Worker(join(root, 'src/lib/card-worker.ts'));
     // Workers must not keep the build alive once their queue is empty.
     worker.unref();
     return worker;
@@ -128,6 +129,6 @@ export function drawCardsAhead(texts: readonly CardText[], cacheDir: string, wor
     // A failure surfaces when the card's page renders; until then nothing may be left unhandled.
     done.catch(() => {});
     pending.set(cardKey(text), done);
-    workers[id % workers.length]!.postMessage({ id, text, cacheDir });
+    workers[id % workers.length]!.postMessage({ id, text, cacheDir, root });
   });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cardKey, drawCardsAhead, renderCard } from '../../src/lib/social-image.ts';
+import { ROOT } from '../helpers.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'cards-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -11,13 +12,13 @@ const text = { title: 'Renault and Nissan open a joint research lab in Shanghai'
 
 describe('social cards', () => {
   it('are 1200×630 PNGs', async () => {
-    const { png, cached } = await renderCard(text, cache);
+    const { png, cached } = await renderCard(text, cache, ROOT);
     expect(cached).toBe(false);
     expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
   });
 
   it('are drawn once per text and then read from the cache', async () => {
-    const again = await renderCard(text, cache);
+    const again = await renderCard(text, cache, ROOT);
     expect(again.cached).toBe(true);
     expect(readdirSync(cache)).toEqual([`${cardKey(text)}.png`]);
   });
@@ -34,9 +35,9 @@ describe('cards drawn ahead', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cards-ahead-'));
     try {
       const texts = ['One', 'Two', 'Three'].map((title) => ({ ...text, title }));
-      drawCardsAhead(texts, dir, join(import.meta.dirname, '../../src/lib/card-worker.ts'));
+      drawCardsAhead(texts, dir, ROOT);
       for (const t of texts) {
-        const { png, cached } = await renderCard(t, dir);
+        const { png, cached } = await renderCard(t, dir, ROOT);
         expect(cached).toBe(true);
         expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
       }

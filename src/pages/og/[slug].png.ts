@@ -4,7 +4,6 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticlesWithOwnCard, getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
-import { join } from 'node:path';
 import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
 import { site } from '../../config.ts';
 
@@ -28,12 +27,12 @@ export const getStaticPaths = (async () => {
   drawCardsAhead(
     paths.map((path) => path.props.text),
     CACHE,
-    join(process.cwd(), 'src/lib/card-worker.ts'),
+    site.root,
   );
   return paths;
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ text: CardText }> = async ({ props: { text } }) => {
-  const { png } = await renderCard(text, CACHE);
+  const { png } = await renderCard(text, CACHE, site.root);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

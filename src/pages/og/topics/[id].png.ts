@@ -15,6 +15,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ text: CardText }> = async ({ props: { text } }) => {
-  const { png } = await renderCard(text, CACHE);
+  const { png } = await renderCard(text, CACHE, site.root);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
