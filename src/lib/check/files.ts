@@ -46,16 +46,18 @@ const LAYOUTS: { collection: Collection; match: RegExp; where: string }[] = [
 /** Lists a content folder. `display` turns a content-relative path into the path problems print. */
 export function listContentFiles(contentRoot: string, display: (file: string) => string): ContentFiles {
   const problems: ContentProblem[] = [];
-  const files: string[] = [];
+  const listed: string[] = [];
   let dirents: Dirent[] = [];
   try {
     dirents = readdirSync(contentRoot, { recursive: true, withFileTypes: true });
   } catch {
     problems.push({ file: display('.'), field: 'folder', message: 'the content folder cannot be read', hint: 'check that it exists' });
   }
+  const links: string[] = [];
   for (const dirent of dirents) {
     const file = relative(contentRoot, join(dirent.parentPath, dirent.name)).split(sep).join('/');
     if (dirent.isSymbolicLink()) {
+      links.push(file);
       problems.push({
         file: display(file),
         field: 'file',
@@ -63,10 +65,11 @@ export function listContentFiles(contentRoot: string, display: (file: string) =>
         hint: 'replace the link with the file or folder itself',
       });
     } else if (dirent.isFile()) {
-      files.push(file);
+      listed.push(file);
     }
   }
-  files.sort();
+  // A recursive listing goes on into a linked folder: nothing found through a link is used.
+  const files = listed.filter((file) => !links.some((link) => file.startsWith(`${link}/`))).sort();
   const entries: EntryFile[] = [];
   const taken = new Map<string, string>();
   for (const file of files) {
