@@ -27,6 +27,7 @@ export const site = {
   sitemapEntryLimit: 50_000,
   socialImages: true,
   socialCardCount: 250,
+  searchSliceSize: 2000,
 } satisfies NewsroomOptions;
 
 /** Each environment variable and the option it sets. */
@@ -38,12 +39,13 @@ export const ENVIRONMENT = {
   SITEMAP_ENTRY_LIMIT: 'sitemapEntryLimit',
   SOCIAL_IMAGES: 'socialImages',
   SOCIAL_CARD_COUNT: 'socialCardCount',
+  SEARCH_SLICE_SIZE: 'searchSliceSize',
   SHOW_DRAFTS: 'drafts',
   CHECK_EXTERNAL_LINKS: 'externalLinks',
   BUILD_TIMINGS: 'timings',
 } as const satisfies Record<string, keyof NewsroomOptions>;
 
-const NUMBERS = new Set<string>(['pageSize', 'sitemapEntryLimit', 'socialCardCount']);
+const NUMBERS = new Set<string>(['pageSize', 'sitemapEntryLimit', 'socialCardCount', 'searchSliceSize']);
 const SWITCHES = new Set<string>(['socialImages', 'drafts', 'externalLinks']);
 
 /**

@@ -17,11 +17,13 @@ export const SITE_FIXTURES = {
 };
 /**
  * The site the browser tests serve (test/e2e/setup.ts): content/ plus the all-components fixture,
- * built with two articles per list page so the archive, author and topic lists have a second page.
+ * built with two articles per list page so the archive, author and topic lists have a second page,
+ * and its search index in slices of three pages.
  */
 export const E2E_CONTENT = join(TMP, 'e2e-content');
 export const E2E_DIST = join(TMP, 'e2e-dist');
 export const E2E_PAGE_SIZE = 2;
+export const E2E_SEARCH_SLICE_SIZE = 3;
 /** Screenshots and Lighthouse reports: kept after the run, never committed. */
 export const ARTIFACTS = join(ROOT, 'test-results');
 

@@ -65,7 +65,9 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
           const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url).slice(root.length)));
           const removed = removeStaleFiles(root, kept, startedAt);
           if (removed > 0) logger.info(`Removed ${removed} file(s) left from an earlier build.`);
-          const search = await clock.run('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind')));
+          const search = await clock.run('search index', () =>
+            buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize),
+          );
           // After the pages are final: the header's CSP is computed from their <meta> policies.
           await writeHeadersFile(root, site.basePath);
           const report = await clock.run('link check', () =>
@@ -84,7 +86,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
           logger.info(text);
           completeOutput(root);
           finished = true;
-          summarise(root, report.pages, search.pages, logger);
+          summarise(root, report.pages, search, logger);
         } catch (error) {
           fail(error, logger);
         }
@@ -92,12 +94,12 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     },
   };
 
-  const summarise = (root: string, pages: number, indexed: number, logger: AstroIntegrationLogger) => {
+  const summarise = (root: string, pages: number, search: { pages: number; slices: number }, logger: AstroIntegrationLogger) => {
     const files = listFiles(root);
     const bytes = files.reduce((sum, file) => sum + statSync(join(root, file)).size, 0);
     const totalMs = performance.now() - started;
     logger.info(
-      `Built ${pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${indexed} in the search index) into ${outDir} ` +
+      `Built ${pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${search.pages} in the search index${search.slices > 1 ? `, in ${search.slices} slices` : ''}) into ${outDir} ` +
         `for ${site.url}${site.basePath} in ${(totalMs / 1000).toFixed(1)} s.`,
     );
     if (site.drafts) logger.warn(`This is a preview with drafts and scheduled articles: do not deploy ${outDir}.`);

@@ -67,6 +67,12 @@ export const optionsSchema = z
     feedSize: wholeNumber(1, 500).default(20),
     /** URLs per sitemap file: 50,000 is the protocol's maximum. */
     sitemapEntryLimit: wholeNumber(1, 50_000).default(50_000),
+    /**
+     * Pages per slice of the search index. Pagefind holds the index of a slice in memory (about
+     * 160 KiB a page) while Astro's process still holds what the build left; the search page merges
+     * the slices, with one more request per slice a search needs.
+     */
+    searchSliceSize: wholeNumber(1, 1_000_000).default(2000),
     /** Draw an Open Graph card for each article without a hero image. */
     socialImages: z.boolean().default(true),
     /**
@@ -102,7 +108,7 @@ export type ResolvedSite = z.output<typeof optionsSchema> & {
 };
 
 /** The options the site's pages see (src/config.ts): the build-only ones left out. */
-export type SiteForPages = Omit<ResolvedSite, 'timings' | 'externalLinks'>;
+export type SiteForPages = Omit<ResolvedSite, 'timings' | 'externalLinks' | 'searchSliceSize'>;
 
 /**
  * One cache folder per content folder, so a build of another content tree (tests, benchmarks)

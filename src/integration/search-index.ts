@@ -3,18 +3,26 @@
  * `<outDir>/pagefind/`. Only elements marked `data-pagefind-body` are indexed (articles and docs
  * pages, without navigation, sharing or author boxes); drafts carry no such mark.
  *
- * Pagefind writes its files itself, into a folder of the build cache: handing them to the build
- * process instead (`getFiles()`) brought every one into its heap as a string, on top of the
- * memory Astro still holds at that point. Like the rest of the output folder
- * (src/lib/output-dir.ts), `pagefind/` is then updated in place: Pagefind's files are named by the
- * hash of their content, so after one edit only a few are new. Those are copied, the files of the
- * earlier index are removed, and the rest are left alone.
+ * The pages are indexed in slices of at most `sliceSize`, one Pagefind process after another, and
+ * the search page merges the slices (Pagefind's `mergeIndex`): Pagefind holds a whole index in
+ * memory, about 160 KiB per page, and it runs while Astro's process still holds what the build
+ * left, so one index of a large archive would add both up. The first slice is `pagefind/` itself,
+ * the others `pagefind/<n>/`, listed in `pagefind/slices.json` for the search page.
+ *
+ * Pagefind writes its files itself, into a folder of the build cache, and `pagefind/` is then
+ * updated in place like the rest of the output folder (src/lib/output-dir.ts): Pagefind's files
+ * are named by the hash of their content, so after one edit only a few are new. Those are copied,
+ * the files of the earlier index are removed, and the rest are left alone.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { keepOnly, listFiles } from '../lib/output-dir.ts';
 
+/** The listing of the slices after the first, for the search page. */
+export const SLICES_FILE = 'slices.json';
+
+/** The search page uses the default interface of the first slice: the other interfaces are dead weight. */
 const UNUSED = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
@@ -23,30 +31,73 @@ const UNUSED = [
   'pagefind-highlight.js',
 ];
 
+/** What the first slice's code reads of a later slice: its entry, metadata, index, fragments and filters. */
+const LATER_SLICE = /^\d+\/(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|fragment|filter)\/.+)$/;
+
+/**
+ * The pages to index: those marked `data-pagefind-body` (published articles and docs pages). Only
+ * article and top-level pages are read, not the thousands of list pages; and the mark is looked
+ * for here, not left to Pagefind, since Pagefind indexes every page of a slice whole when no page
+ * of that slice carries it.
+ */
+export function indexedPages(outDir: string, files: readonly string[]): string[] {
+  return files
+    .filter((file) => /^(?:articles\/[^/]+|[^/]+)\/index\.html$/.test(file))
+    .filter((file) => readFileSync(join(outDir, file), 'utf8').includes('data-pagefind-body'))
+    .sort();
+}
+
+/** The pages in slices of at most `size`, in order. */
+export function slicesOf<T>(pages: readonly T[], size: number): T[][] {
+  const slices: T[][] = [];
+  for (let start = 0; start < pages.length; start += size) slices.push(pages.slice(start, start + size));
+  return slices.length > 0 ? slices : [[]];
+}
+
 /** `workDir` is a folder of the build cache Pagefind may write into; it is emptied first and removed after. */
-export async function buildSearchIndex(outDir: string, workDir: string): Promise<{ pages: number }> {
+export async function buildSearchIndex(outDir: string, workDir: string, sliceSize: number): Promise<{ pages: number; slices: number }> {
+  rmSync(workDir, { recursive: true, force: true });
+  const bundle = join(workDir, 'bundle');
+  const slices = slicesOf(indexedPages(outDir, listFiles(outDir)), sliceSize);
+  let pages = 0;
+  for (const [n, slice] of slices.entries()) {
+    const output = n === 0 ? bundle : join(bundle, String(n));
+    pages += await indexSlice(outDir, slice, join(workDir, `pages-${n}`), output);
+  }
+  writeFileSync(join(bundle, SLICES_FILE), `${JSON.stringify(slices.slice(1).map((_slice, n) => `${n + 1}/`))}\n`);
+  const kept = listFiles(bundle).filter((file) => (/^\d+\//.test(file) ? LATER_SLICE.test(file) : !UNUSED.includes(file)));
+  updateFolder(join(outDir, 'pagefind'), bundle, new Set(kept));
+  rmSync(workDir, { recursive: true, force: true });
+  return { pages, slices: slices.length };
+}
+
+/** Indexes one slice of pages, seen through hard links in `pagesDir`, into the bundle at `output`; returns how many it indexed. */
+async function indexSlice(outDir: string, slice: readonly string[], pagesDir: string, output: string): Promise<number> {
+  for (const page of slice) {
+    const target = join(pagesDir, page);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(outDir, page), target);
+    } catch {
+      copyFileSync(join(outDir, page), target); // Another filesystem: a copy instead.
+    }
+  }
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    // Only articles and docs pages carry data-pagefind-body; the thousands of list pages
-    // (archive/<n>/, topics/<id>/<n>/, authors/<id>/<n>/) would be read for nothing.
-    const added = await index.addDirectory({ path: outDir, glob: '{articles/*/index.html,*/index.html}' });
+    const added = await index.addDirectory({ path: pagesDir });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
-    const dir = join(outDir, 'pagefind');
-    rmSync(workDir, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: workDir });
+    const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-    // The search page uses the default interface only: the other interfaces are dead weight.
-    updateFolder(dir, workDir, new Set(listFiles(workDir).filter((file) => !UNUSED.includes(file))));
-    rmSync(workDir, { recursive: true, force: true });
-    // addDirectory counts every HTML file it read; the entry file counts the pages it indexed.
-    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0) };
   } finally {
     await pagefind.close();
   }
+  rmSync(pagesDir, { recursive: true, force: true });
+  // addDirectory counts every HTML file it read; the entry file counts the pages it indexed.
+  const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /** Pagefind's files for pages given as HTML (the dev server's), in memory, by path below `pagefind/`. */
@@ -57,7 +108,10 @@ export async function searchIndexInMemory(pages: readonly { url: string; html: s
     for (const page of pages) await index.addHTMLFile({ url: page.url, content: page.html });
     const output = await index.getFiles();
     if (output.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${output.errors.join('; ')}`);
-    return new Map(output.files.map((file) => [file.path, file.content]));
+    const files = new Map(output.files.map((file) => [file.path, file.content]));
+    // One slice on the dev server: the search page still asks for the listing of the others.
+    files.set(SLICES_FILE, new TextEncoder().encode('[]\n'));
+    return files;
   } finally {
     await pagefind.close();
   }

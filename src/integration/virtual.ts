@@ -5,13 +5,13 @@
  *
  * Only what pages use goes in: the module is part of every page's code, and Astro's incremental
  * build renders every page again when that code changes, so a build-only setting (where timings
- * go, whether external links are checked) must not change it.
+ * go, whether external links are checked, the search index's slices) must not change it.
  */
 import type { Plugin } from 'vite';
 import type { ResolvedSite, SiteForPages } from './options.ts';
 
 const MODULE = 'virtual:newsroom/config';
-const BUILD_ONLY = ['timings', 'externalLinks'];
+const BUILD_ONLY = ['timings', 'externalLinks', 'searchSliceSize'];
 const RESOLVED = `\0${MODULE}`;
 
 export function configModule(site: ResolvedSite): Plugin {

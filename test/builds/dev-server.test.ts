@@ -103,6 +103,7 @@ describe('astro dev', () => {
     const entry = (await response.json()) as { languages: Record<string, { page_count: number }> };
     const expected = readdirSync(join(CONTENT, 'articles')).length + readdirSync(join(CONTENT, 'pages')).length;
     expect(Object.values(entry.languages)[0]!.page_count).toBe(expected);
+    expect(await (await fetch(new URL('/pagefind/slices.json', origin))).json()).toEqual([]);
     const ui = await fetch(new URL('/pagefind/pagefind-ui.js', origin));
     expect(ui.headers.get('content-type')).toMatch(/javascript/);
   });

@@ -1,10 +1,12 @@
 /**
  * The scale logic on a generated corpus of a few hundred articles (scripts/lib/corpus.ts, the
  * benchmark's generator): page counts, pagination bounds, feed limits, sitemap chunking, and no
- * page that grows with the collection. Built once with the real build command, with a small
- * sitemap entry limit so the chunking shows. Not timed: speed is the benchmark's business.
+ * page that grows with the collection, the search index in slices. Built once with the real build
+ * command, with a small sitemap entry limit and search slice size so the chunking shows. Not timed:
+ * speed is the benchmark's business.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
@@ -17,6 +19,7 @@ const CONTENT = join(TMP, 'scale-content');
 const DIST = join(TMP, 'scale-dist');
 const SITEMAP_LIMIT = 100;
 const CARD_COUNT = 15;
+const SLICE_SIZE = 100;
 const { pageSize, feedSize, homeSize } = site;
 
 const corpus = generateCorpus({ articles: 320, seed: 11, now: new Date(), drafts: 4, scheduled: 3 });
@@ -42,7 +45,11 @@ function files(dir: string): string[] {
 
 beforeAll(async () => {
   await writeCorpus(CONTENT, corpus);
-  const { status, output } = runBuild(CONTENT, DIST, { SOCIAL_CARD_COUNT: String(CARD_COUNT), SITEMAP_ENTRY_LIMIT: String(SITEMAP_LIMIT) });
+  const { status, output } = runBuild(CONTENT, DIST, {
+    SOCIAL_CARD_COUNT: String(CARD_COUNT),
+    SITEMAP_ENTRY_LIMIT: String(SITEMAP_LIMIT),
+    SEARCH_SLICE_SIZE: String(SLICE_SIZE),
+  });
   if (status !== 0) throw new Error(`The scale build failed:\n${output}`);
   pages = files(DIST).filter((file) => file.endsWith('.html'));
 });
@@ -205,5 +212,55 @@ describe('sitemap of a large site', () => {
     const expected = pages.filter((f) => f !== '404.html').map((f) => `${SITE_URL}/${f.replace(/index\.html$/, '')}`);
     expect(urls.sort()).toEqual(expected.sort());
     expect(index.length).toBe(Math.ceil(expected.length / SITEMAP_LIMIT));
+  });
+});
+
+describe('search index of a large site', () => {
+  let slices: string[] = [];
+  beforeAll(() => {
+    slices = JSON.parse(read('pagefind/slices.json')) as string[];
+  });
+  /** The page URLs a slice's fragments hold, `''` being the first slice. */
+  const urlsIn = (slice: string) => {
+    const dir = join(DIST, 'pagefind', slice, 'fragment');
+    return readdirSync(dir).map(
+      (file) =>
+        (
+          JSON.parse(
+            gunzipSync(readFileSync(join(dir, file)))
+              .subarray(12)
+              .toString(),
+          ) as { url: string }
+        ).url,
+    );
+  };
+
+  it('comes in slices of at most the slice size, listed for the search page', () => {
+    // Published articles and the three docs pages of the generated corpus, in slices of 100.
+    const indexed = published.length + readdirSync(join(CONTENT, 'pages')).length;
+    expect(slices).toEqual(Array.from({ length: Math.ceil(indexed / SLICE_SIZE) - 1 }, (_slice, n) => `${n + 1}/`));
+    for (const slice of ['', ...slices]) {
+      const entry = JSON.parse(read(`pagefind/${slice}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+      expect(Object.values(entry.languages)[0]!.page_count, slice).toBeLessThanOrEqual(SLICE_SIZE);
+    }
+  });
+
+  it('holds every published article in exactly one slice, and nothing unpublished', () => {
+    const urls = ['', ...slices].flatMap(urlsIn);
+    const articles = urls.filter((url) => url.startsWith('/articles/'));
+    expect(new Set(articles).size).toBe(articles.length);
+    expect(articles.sort()).toEqual(published.map((a) => `/articles/${a.slug}/`).sort());
+    for (const article of unpublished) expect(urls).not.toContain(`/articles/${article.slug}/`);
+  });
+
+  it("gives the later slices only what the first slice's code reads of them", () => {
+    for (const slice of slices) {
+      const names = readdirSync(join(DIST, 'pagefind', slice));
+      expect(
+        names.filter((name) => /\.(js|css)$|^wasm\./.test(name)),
+        slice,
+      ).toEqual([]);
+      expect(names).toContain('pagefind-entry.json');
+    }
   });
 });

@@ -128,6 +128,21 @@ interface AxeResults {
   passes: unknown[];
 }
 
+describe('search', () => {
+  it('merges the slices of the index: a search finds pages of the first and of the last slice', async () => {
+    const { E2E_DIST } = await import('../helpers.ts');
+    const slices = JSON.parse(readFileSync(join(E2E_DIST, 'pagefind/slices.json'), 'utf8')) as string[];
+    expect(slices.length).toBeGreaterThan(1);
+    const { page, problems, close } = await visit('/search/');
+    await page.locator('.pagefind-ui__search-input').fill('editorial');
+    const links = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    // about/ sorts first of the indexed pages, editorial-standards/ last.
+    await expect.poll(links, { timeout: 15_000 }).toEqual(expect.arrayContaining(['/about/', '/editorial-standards/']));
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 describe.each(PAGES)('%s (%s)', (_name, path) => {
   it('loads with no console error, failed request or CSP violation', async () => {
     const { page, problems, close } = await visit(path);

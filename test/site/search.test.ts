@@ -40,6 +40,8 @@ describe('the search index', () => {
     expect([...byUrl.keys()].sort()).toEqual(expected.sort());
     const entry = JSON.parse(readFileSync(join(DIR, 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages['en-gb'].page_count).toBe(expected.length);
+    // A site this small has its index in one slice.
+    expect(JSON.parse(readFileSync(join(DIR, 'slices.json'), 'utf8'))).toEqual([]);
   });
 
   it('never holds a draft or a scheduled article', () => {
