@@ -34,17 +34,17 @@ const UNUSED = [
 /** What the first slice's code reads of a later slice: its entry, metadata, index, fragments and filters. */
 const LATER_SLICE = /^\d+\/(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|fragment|filter)\/.+)$/;
 
+/** The pages that can carry `data-pagefind-body`: article and top-level pages, not the thousands of list pages. */
+const CANDIDATES = /^(?:articles\/[^/]+|[^/]+)\/index\.html$/;
+const CANDIDATES_GLOB = '{articles/*/index.html,*/index.html}';
+
 /**
- * The pages to index: those marked `data-pagefind-body` (published articles and docs pages). Only
- * article and top-level pages are read, not the thousands of list pages; and the mark is looked
- * for here, not left to Pagefind, since Pagefind indexes every page of a slice whole when no page
- * of that slice carries it.
+ * Of the candidate pages, those marked `data-pagefind-body` (published articles and docs pages).
+ * The mark is looked for here when the index is sliced, since Pagefind indexes every page of a
+ * slice whole when no page of that slice carries it.
  */
-export function indexedPages(outDir: string, files: readonly string[]): string[] {
-  return files
-    .filter((file) => /^(?:articles\/[^/]+|[^/]+)\/index\.html$/.test(file))
-    .filter((file) => readFileSync(join(outDir, file), 'utf8').includes('data-pagefind-body'))
-    .sort();
+export function markedPages(outDir: string, candidates: readonly string[]): string[] {
+  return candidates.filter((file) => readFileSync(join(outDir, file), 'utf8').includes('data-pagefind-body')).sort();
 }
 
 /** The pages in slices of at most `size`, in order. */
@@ -58,23 +58,27 @@ export function slicesOf<T>(pages: readonly T[], size: number): T[][] {
 export async function buildSearchIndex(outDir: string, workDir: string, sliceSize: number): Promise<{ pages: number; slices: number }> {
   rmSync(workDir, { recursive: true, force: true });
   const bundle = join(workDir, 'bundle');
-  const slices = slicesOf(indexedPages(outDir, listFiles(outDir)), sliceSize);
+  const candidates = listFiles(outDir).filter((file) => CANDIDATES.test(file));
+  // Most sites fit in one slice: Pagefind then reads the output folder itself.
+  const sources =
+    candidates.length <= sliceSize
+      ? [{ path: outDir, glob: CANDIDATES_GLOB }]
+      : slicesOf(markedPages(outDir, candidates), sliceSize).map((slice, n) => ({
+          path: linkPages(outDir, slice, join(workDir, `pages-${n}`)),
+        }));
   let pages = 0;
-  for (const [n, slice] of slices.entries()) {
-    const output = n === 0 ? bundle : join(bundle, String(n));
-    pages += await indexSlice(outDir, slice, join(workDir, `pages-${n}`), output);
-  }
-  writeFileSync(join(bundle, SLICES_FILE), `${JSON.stringify(slices.slice(1).map((_slice, n) => `${n + 1}/`))}\n`);
+  for (const [n, source] of sources.entries()) pages += await indexSlice(source, n === 0 ? bundle : join(bundle, String(n)));
+  writeFileSync(join(bundle, SLICES_FILE), `${JSON.stringify(sources.slice(1).map((_source, n) => `${n + 1}/`))}\n`);
   const kept = listFiles(bundle).filter((file) => (/^\d+\//.test(file) ? LATER_SLICE.test(file) : !UNUSED.includes(file)));
   updateFolder(join(outDir, 'pagefind'), bundle, new Set(kept));
   rmSync(workDir, { recursive: true, force: true });
-  return { pages, slices: slices.length };
+  return { pages, slices: sources.length };
 }
 
-/** Indexes one slice of pages, seen through hard links in `pagesDir`, into the bundle at `output`; returns how many it indexed. */
-async function indexSlice(outDir: string, slice: readonly string[], pagesDir: string, output: string): Promise<number> {
+/** A folder in which the pages of one slice are seen through hard links, at their paths in the site. */
+function linkPages(outDir: string, slice: readonly string[], dir: string): string {
   for (const page of slice) {
-    const target = join(pagesDir, page);
+    const target = join(dir, page);
     mkdirSync(dirname(target), { recursive: true });
     try {
       linkSync(join(outDir, page), target);
@@ -82,17 +86,21 @@ async function indexSlice(outDir: string, slice: readonly string[], pagesDir: st
       copyFileSync(join(outDir, page), target); // Another filesystem: a copy instead.
     }
   }
+  return dir;
+}
+
+/** Indexes the pages of `source` into the bundle at `output`; returns how many it indexed. */
+async function indexSlice(source: { path: string; glob?: string }, output: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: pagesDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+    const added = await index.addDirectory(source);
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
-  rmSync(pagesDir, { recursive: true, force: true });
   // addDirectory counts every HTML file it read; the entry file counts the pages it indexed.
   const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;

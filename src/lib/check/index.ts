@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isMap, isSeq } from 'yaml';
-import { compile, type Reference } from '../mdx/compile.ts';
+import { examineBody, type Reference } from '../mdx/compile.ts';
 import { REDIRECTS_FILE } from '../redirects.ts';
 import { articleSchema, authorSchema, pageSchema, plainParts, topicSchema } from '../schemas.ts';
 import { RESERVED_PAGE_SLUGS } from '../urls.ts';
@@ -164,7 +164,7 @@ export function examine(entry: EntryFile, source: string, schema: Schema, path: 
   } else {
     examineFrontmatter(entry, frontmatter, schema, path, facts);
   }
-  const body = compile(source, { file: path, format: entry.collection === 'authors' ? 'md' : 'mdx', withBase: (url) => url });
+  const body = examineBody(source, { file: path, format: entry.collection === 'authors' ? 'md' : 'mdx', withBase: (url) => url });
   facts.problems.push(...body.problems);
   facts.images = body.images;
   facts.links = body.links;

@@ -103,6 +103,17 @@ export function compile(source: string, options: CompileOptions): Compiled {
 }
 
 /**
+ * What the content check needs of a body: its problems, and the images and site links it names,
+ * from the same passes as `compile`, without making HTML nobody reads.
+ */
+export function examineBody(source: string, options: CompileOptions): Pick<Compiled, 'problems' | 'images' | 'links'> {
+  const { tree, problems } = checkedTree(source, options);
+  if (!tree) return { problems, images: [], links: [] };
+  const { images, links } = finish(tree, options);
+  return { problems, images, links };
+}
+
+/**
  * Passes 1 to 3: the tree with every refusal removed and reported. Exported so the tests can show
  * that the sanitiser finds nothing left to remove in it, i.e. that every refusal was reported.
  */
