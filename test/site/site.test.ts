@@ -1,6 +1,6 @@
 /**
- * The built site, as readers, feed readers and crawlers get it. global-setup builds content/ plus a
- * draft fixture once; these tests parse the HTML and XML it wrote.
+ * The built site, as readers, feed readers and crawlers get it. test/site/setup.ts builds content/
+ * plus the fixtures once; these tests parse the HTML and XML it wrote.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
