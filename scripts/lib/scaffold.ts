@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { articleSchema, authorSchema, ID_PATTERN, plainParts } from '../../src/lib/schemas.ts';
-import { findDanglingReferences, formatProblems, type ContentProblem } from '../../src/lib/validate.ts';
-import { readFrontmatter, schemaProblems } from '../../src/lib/check/frontmatter.ts';
+import { formatProblems, type ContentProblem } from '../../src/lib/validate.ts';
+import { displayPaths, type Collection } from '../../src/lib/check/files.ts';
+import { examine, referenceProblems } from '../../src/lib/check/index.ts';
 
 /** A URL slug from a title: lower-case ASCII words joined by hyphens, at most 80 characters. */
 export function slugify(title: string): string {
@@ -118,11 +119,16 @@ interface Where {
 
 const display = (projectRoot: string, file: string) => relative(projectRoot, file).split(sep).join('/');
 
-/** Problems of a file that is about to be written: its frontmatter against the schema, and the file itself. */
-function checkSource(source: string, path: string, schema: Parameters<typeof schemaProblems>[0]): ContentProblem[] {
-  const frontmatter = readFrontmatter(source);
-  if (typeof frontmatter === 'string') throw new Error(`scaffold produced unreadable frontmatter: ${frontmatter}`);
-  return schemaProblems(schema, frontmatter.doc.toJS(), frontmatter, path);
+/**
+ * Problems of a file that is about to be written, found as the content check finds them: its
+ * frontmatter against the schema, its body, and the author and topic ids it names.
+ */
+function checkSource(collection: Collection, id: string, file: string, source: string, where: Where) {
+  const display = displayPaths(where.projectRoot, where.contentRoot);
+  const path = display(relative(where.contentRoot, file));
+  const schema = collection === 'articles' ? articleSchema(plainParts(where.timeZone)) : authorSchema();
+  const facts = examine({ collection, id, file: relative(where.contentRoot, file), path: file }, source, schema, path);
+  return [...facts.problems, ...referenceProblems(path, facts.references, knownIds(where.contentRoot), display)];
 }
 
 /** The article file to write for `input`, with every problem that would stop it from building. */
@@ -131,17 +137,7 @@ export function planArticle(input: ArticleInput, where: Where): Planned {
   const file = join(where.contentRoot, 'articles', `${slug}.mdx`);
   const path = display(where.projectRoot, file);
   const source = articleSource(input);
-  const problems = checkSource(source, path, articleSchema(plainParts(where.timeZone)));
-  const contentDir = display(where.projectRoot, where.contentRoot) || '.';
-  const { authors, topics } = knownIds(where.contentRoot);
-  problems.push(
-    ...findDanglingReferences(
-      [{ id: slug, filePath: path, source, authors: input.authors, topics: input.topics }],
-      authors,
-      topics,
-      contentDir,
-    ),
-  );
+  const problems = checkSource('articles', slug, file, source, where);
   if (!slug && input.title.trim()) {
     problems.push({
       file: path,
@@ -169,7 +165,7 @@ export function planAuthor(input: AuthorInput & { id?: string | undefined }, whe
   const file = join(where.contentRoot, 'authors', `${id}.md`);
   const path = display(where.projectRoot, file);
   const source = authorSource(input);
-  const problems = checkSource(source, path, authorSchema());
+  const problems = checkSource('authors', id, file, source, where);
   if (!ID_PATTERN.test(id)) {
     problems.push({
       file: path,

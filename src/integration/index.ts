@@ -19,9 +19,9 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { beginOutput, completeOutput, listFiles, removeStaleFiles } from '../lib/output-dir.ts';
-import { readRedirects, redirectsFile } from '../lib/redirects.ts';
+import { readRedirects, redirectsFile, type Redirect } from '../lib/redirects.ts';
 import { lastmodFor } from '../lib/sitemap.ts';
-import { makePaths } from '../lib/urls.ts';
+import { makePaths, type Paths } from '../lib/urls.ts';
 import { problemReport } from '../lib/validate.ts';
 import { runContentCheck } from './check.ts';
 import { setupDevServer } from './dev.ts';
@@ -38,6 +38,10 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
   const started = performance.now();
   const clock = new StageClock();
   let site: ResolvedSite;
+  let paths: Paths;
+  // Read once the content check has passed: _redirects and the sitemap both need them.
+  let redirects: Redirect[] | undefined;
+  const movedAddresses = () => (redirects ??= readRedirects(site.contentRoot));
   let outDir = '';
   let startedAt = 0;
   let finished = false;
@@ -113,9 +117,8 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
         site = resolveOptions(options, fileURLToPath(config.root), command);
-        const paths = makePaths(site.basePath);
+        paths = makePaths(site.basePath);
         const defaultOutDir = new URL('./dist/', config.root).href;
-        // Moved addresses are read once the content check has passed: the sitemap runs after it.
         let moved: Set<string> | undefined;
         updateConfig({
           site: site.url,
@@ -136,7 +139,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
               entryLimit: site.sitemapEntryLimit,
               // The 404 page and the pages of moved addresses are not pages to index.
               filter: (page) => {
-                moved ??= new Set(readRedirects(site.contentRoot).map((redirect) => paths.withBase(redirect.from)));
+                moved ??= new Set(movedAddresses().map((redirect) => paths.withBase(redirect.from)));
                 const path = new URL(page).pathname;
                 return !path.endsWith('/404/') && !moved.has(path);
               },
@@ -173,7 +176,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         // Moved addresses as real 301s for the hosts that read `_redirects` (Netlify, Cloudflare
         // Pages); the redirect pages of src/pages/[...moved].astro serve every other host.
-        writeFileSync(new URL('_redirects', dir), redirectsFile(readRedirects(site.contentRoot), makePaths(site.basePath).withBase));
+        writeFileSync(new URL('_redirects', dir), redirectsFile(movedAddresses(), paths.withBase));
       },
     },
   };

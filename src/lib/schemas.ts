@@ -245,7 +245,7 @@ export function withEntryImages<S extends z.ZodType, I extends z.ZodType, Out>(
   return schema.transform(async (data, ctx) => {
     let out = data as Record<string, unknown>;
     for (const path of fields) {
-      const value = getIn(out, path);
+      const value = valueAt(out, path);
       if (value === undefined) continue;
       const result = await helper.safeParseAsync(value);
       if (result.success) {
@@ -258,7 +258,8 @@ export function withEntryImages<S extends z.ZodType, I extends z.ZodType, Out>(
   }) as unknown as z.ZodType<Out>;
 }
 
-function getIn(data: unknown, path: readonly string[]): unknown {
+/** The value at `path` in parsed data, or `undefined` when any step of it is missing. */
+export function valueAt(data: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>(
     (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
     data,

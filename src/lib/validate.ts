@@ -17,65 +17,6 @@ export interface ContentProblem {
   hint?: string | undefined;
 }
 
-export interface ArticleRefs {
-  id: string;
-  filePath: string;
-  /** Raw file text, used to point at the line of a bad value. */
-  source: string;
-  authors: readonly string[];
-  topics: readonly string[];
-}
-
-/** 1-based line of the first frontmatter line that mentions `value` after the `key:` line. */
-export function frontmatterLine(source: string, key: string, value?: string): number | undefined {
-  const lines = source.split(/\r?\n/);
-  const end = lines.indexOf('---', 1);
-  const limit = end === -1 ? lines.length : end;
-  const keyIndex = lines.findIndex((line, i) => i < limit && new RegExp(`^${key}\\s*:`).test(line));
-  if (keyIndex === -1) return undefined;
-  if (value === undefined) return keyIndex + 1;
-  for (let i = keyIndex; i < limit; i++) {
-    if (i > keyIndex && /^\S/.test(lines[i] ?? '')) break; // the next top-level key
-    if ((lines[i] ?? '').includes(value)) return i + 1;
-  }
-  return keyIndex + 1;
-}
-
-function list(ids: Iterable<string>): string {
-  return [...ids].sort().join(', ') || 'none';
-}
-
-/** Every author and topic id an article names must exist. */
-export function findDanglingReferences(
-  articles: readonly ArticleRefs[],
-  authorIds: ReadonlySet<string>,
-  topicIds: ReadonlySet<string>,
-  contentDir: string,
-): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  for (const article of articles) {
-    const check = (field: 'authors' | 'topics', ids: readonly string[], known: ReadonlySet<string>) => {
-      ids.forEach((id, index) => {
-        if (known.has(id)) return;
-        const fix =
-          field === 'authors'
-            ? `use one of the known ids, or add ${contentDir}/authors/${id}.md (npm run new:author)`
-            : `use one of the known ids, or add "${id}" to ${contentDir}/topics.yaml`;
-        problems.push({
-          file: article.filePath,
-          line: frontmatterLine(article.source, field, id),
-          field: `${field}[${index}]`,
-          message: `unknown ${field === 'authors' ? 'author' : 'topic'} "${id}" (known: ${list(known)})`,
-          hint: fix,
-        });
-      });
-    };
-    check('authors', article.authors, authorIds);
-    check('topics', article.topics, topicIds);
-  }
-  return problems;
-}
-
 /**
  * Text from a content file, made safe to print on one line: a line break or control character in
  * a value could otherwise start a line of its own, which CI runners read as a command

@@ -1,48 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDanglingReferences, formatAnnotations, formatProblems, frontmatterLine, oneLine } from '../../src/lib/validate.ts';
-
-const source = ['---', 'title: T', 'authors:', '  - ann', '  - jdoe', 'topics: [ev, mars]', '---', 'Body jdoe'].join('\n');
-
-describe('frontmatterLine', () => {
-  it('finds the line of a value under its key', () => {
-    expect(frontmatterLine(source, 'authors', 'jdoe')).toBe(5);
-    expect(frontmatterLine(source, 'topics', 'mars')).toBe(6);
-  });
-
-  it('falls back to the key line, and never looks into the body', () => {
-    expect(frontmatterLine(source, 'title', 'zzz')).toBe(2);
-    expect(frontmatterLine(source, 'missing')).toBeUndefined();
-  });
-});
-
-describe('findDanglingReferences', () => {
-  it('names the file, line, field index and the known ids', () => {
-    const problems = findDanglingReferences(
-      [{ id: 'x', filePath: 'content/articles/x.mdx', source, authors: ['ann', 'jdoe'], topics: ['ev', 'mars'] }],
-      new Set(['ann', 'bo']),
-      new Set(['ev']),
-      'content',
-    );
-    expect(problems).toEqual([
-      expect.objectContaining({ file: 'content/articles/x.mdx', line: 5, field: 'authors[1]' }),
-      expect.objectContaining({ file: 'content/articles/x.mdx', line: 6, field: 'topics[1]' }),
-    ]);
-    expect(problems[0]!.message).toContain('unknown author "jdoe" (known: ann, bo)');
-    expect(problems[0]!.hint).toContain('content/authors/jdoe.md');
-    expect(problems[1]!.hint).toContain('content/topics.yaml');
-  });
-
-  it('finds nothing when every id exists', () => {
-    expect(
-      findDanglingReferences(
-        [{ id: 'x', filePath: 'f', source, authors: ['ann'], topics: ['ev'] }],
-        new Set(['ann']),
-        new Set(['ev']),
-        'content',
-      ),
-    ).toEqual([]);
-  });
-});
+import { formatAnnotations, formatProblems, oneLine } from '../../src/lib/validate.ts';
 
 describe('formatProblems', () => {
   it('writes file:line field: message, one per line', () => {

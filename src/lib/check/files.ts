@@ -43,6 +43,11 @@ const LAYOUTS: { collection: Collection; match: RegExp; where: string }[] = [
   { collection: 'pages', match: /^pages\/([^/]+)\.mdx$/, where: 'pages/<slug>.mdx' },
 ];
 
+/** Turns a path below the content folder into the path problems print: relative to `projectRoot`, `/`-separated. */
+export function displayPaths(projectRoot: string, contentRoot: string): (file: string) => string {
+  return (file) => relative(projectRoot, join(contentRoot, file)).split(sep).join('/') || '.';
+}
+
 /** Lists a content folder. `display` turns a content-relative path into the path problems print. */
 export function listContentFiles(contentRoot: string, display: (file: string) => string): ContentFiles {
   const problems: ContentProblem[] = [];

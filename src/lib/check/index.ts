@@ -16,14 +16,14 @@
  * check:content` runs it alone.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { isMap, isSeq } from 'yaml';
 import { examineBody, type Reference } from '../mdx/compile.ts';
 import { REDIRECTS_FILE } from '../redirects.ts';
-import { articleSchema, authorSchema, pageSchema, plainParts, topicSchema } from '../schemas.ts';
+import { articleSchema, authorSchema, pageSchema, plainParts, topicSchema, valueAt } from '../schemas.ts';
 import { RESERVED_PAGE_SLUGS } from '../urls.ts';
 import type { ContentProblem } from '../validate.ts';
-import { listContentFiles, resolveEntryFile, type EntryFile } from './files.ts';
+import { displayPaths, listContentFiles, resolveEntryFile, type EntryFile } from './files.ts';
 import { dataOf, distance, lineAt, parseYaml, readFrontmatter, schemaProblems, yamlProblems, type YamlSource } from './frontmatter.ts';
 import { KeptResults } from './kept-results.ts';
 import { checkRedirects } from './redirects.ts';
@@ -64,7 +64,7 @@ type Schema = Parameters<typeof schemaProblems>[0];
 
 export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   const { contentRoot, projectRoot, timeZone } = options;
-  const display = (file: string) => relative(projectRoot, join(contentRoot, file)).split(sep).join('/') || '.';
+  const display = displayPaths(projectRoot, contentRoot);
   const { entries, files, problems } = listContentFiles(contentRoot, display);
   const idsOf = (collection: EntryFile['collection']) => new Set(entries.filter((e) => e.collection === collection).map((e) => e.id));
   const site: Site = {
@@ -183,10 +183,7 @@ function examineFrontmatter(entry: EntryFile, frontmatter: YamlSource, schema: S
   const { data } = parsed;
   facts.problems.push(...schemaProblems(schema, data, frontmatter, path));
   const file = (fieldPath: string[], field: string) => {
-    const value = fieldPath.reduce<unknown>(
-      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-      data,
-    );
+    const value = valueAt(data, fieldPath);
     if (typeof value === 'string' && value !== '') facts.files.push({ field, path: value, line: lineAt(frontmatter, fieldPath) });
   };
   if (entry.collection === 'articles') {
@@ -207,7 +204,7 @@ function examineFrontmatter(entry: EntryFile, frontmatter: YamlSource, schema: S
 function crossCheck(site: Site, entry: EntryFile, facts: EntryFacts): void {
   const path = site.display(entry.file);
   site.problems.push(...facts.problems);
-  for (const reference of facts.references) checkReference(site, path, reference);
+  site.problems.push(...referenceProblems(path, facts.references, site.ids, site.display));
   for (const file of facts.files) {
     const found = resolveEntryFile(site.contentRoot, entry.file, file.path, site.display);
     if ('problem' in found)
@@ -229,20 +226,25 @@ function crossCheck(site: Site, entry: EntryFile, facts: EntryFacts): void {
   for (const link of facts.links) checkLink(site, entry, link);
 }
 
-/** Every author and topic id an article names must exist. */
-function checkReference(site: Site, path: string, { field, index, id, line }: EntryFacts['references'][number]): void {
-  const known = site.ids[field];
-  if (known.has(id)) return;
-  site.problems.push({
-    file: path,
-    line,
-    field: `${field}[${index}]`,
-    message: `unknown ${field === 'authors' ? 'author' : 'topic'} "${id}" (known: ${[...known].sort().join(', ') || 'none'})`,
-    hint:
-      field === 'authors'
-        ? `use one of the known ids, or add ${site.display(`authors/${id}.md`)} (npm run new:author)`
-        : `use one of the known ids, or add "${id}" to ${site.display('topics.yaml')}`,
-  });
+/** Every author and topic id an article names must exist: a problem for each that does not. */
+export function referenceProblems(
+  path: string,
+  references: EntryFacts['references'],
+  known: { authors: ReadonlySet<string>; topics: ReadonlySet<string> },
+  display: (file: string) => string,
+): ContentProblem[] {
+  return references
+    .filter(({ field, id }) => !known[field].has(id))
+    .map(({ field, index, id, line }) => ({
+      file: path,
+      line,
+      field: `${field}[${index}]`,
+      message: `unknown ${field === 'authors' ? 'author' : 'topic'} "${id}" (known: ${[...known[field]].sort().join(', ') || 'none'})`,
+      hint:
+        field === 'authors'
+          ? `use one of the known ids, or add ${display(`authors/${id}.md`)} (npm run new:author)`
+          : `use one of the known ids, or add "${id}" to ${display('topics.yaml')}`,
+    }));
 }
 
 const PAGE_PATHS: Record<string, keyof Site['ids']> = { articles: 'articles', authors: 'authors', topics: 'topics' };

@@ -13,10 +13,10 @@
  * leaves the problems to the dev server's overlay.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { listContentFiles, resolveEntryFile, type Collection, type EntryFile } from '../check/files.ts';
+import { displayPaths, listContentFiles, resolveEntryFile, type Collection, type EntryFile } from '../check/files.ts';
 import { dataOf, readFrontmatter } from '../check/frontmatter.ts';
 import { keepOnly } from '../output-dir.ts';
 import { problemReport, type ContentProblem } from '../validate.ts';
@@ -65,7 +65,7 @@ async function sync(context: LoaderContext, options: EntriesLoaderOptions): Prom
     meta.set('renderer', COMPILER);
   }
   const root = fileURLToPath(config.root);
-  const display = (file: string) => relative(root, join(contentRoot, file)).split(sep).join('/');
+  const display = displayPaths(root, contentRoot);
   const entries = listContentFiles(contentRoot, display).entries.filter((entry) => entry.collection === collection);
   const htmlDir = htmlDirFor(cacheDir, collection);
   const problems: ContentProblem[] = [];
