@@ -27,7 +27,7 @@ export const site = {
   sitemapEntryLimit: 50_000,
   socialImages: true,
   socialCardCount: 250,
-  searchSliceSize: 2000,
+  searchSliceSize: 500,
 } satisfies NewsroomOptions;
 
 /** Each environment variable and the option it sets. */

@@ -28,7 +28,7 @@ import { setupDevServer } from './dev.ts';
 import { writeHeadersFile } from './headers-file.ts';
 import { checkLinks, formatReport, scanCacheFor } from './link-check.ts';
 import { resolveOptions, type NewsroomOptions, type ResolvedSite } from './options.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, type SearchIndexResult } from './search-index.ts';
 import { StageClock } from './stages.ts';
 import { configModule } from './virtual.ts';
 
@@ -98,12 +98,12 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     },
   };
 
-  const summarise = (root: string, pages: number, search: { pages: number; slices: number }, logger: AstroIntegrationLogger) => {
+  const summarise = (root: string, pages: number, search: SearchIndexResult, logger: AstroIntegrationLogger) => {
     const files = listFiles(root);
     const bytes = files.reduce((sum, file) => sum + statSync(join(root, file)).size, 0);
     const totalMs = performance.now() - started;
     logger.info(
-      `Built ${pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${search.pages} in the search index${search.slices > 1 ? `, in ${search.slices} slices` : ''}) into ${outDir} ` +
+      `Built ${pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${search.pages} in the search index${searchSlices(search)}) into ${outDir} ` +
         `for ${site.url}${site.basePath} in ${(totalMs / 1000).toFixed(1)} s.`,
     );
     if (site.drafts) logger.warn(`This is a preview with drafts and scheduled articles: do not deploy ${outDir}.`);
@@ -180,4 +180,10 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
       },
     },
   };
+}
+
+/** `, in 5 slices, 4 of them kept from the last build`; nothing for one slice indexed again. */
+function searchSlices({ slices, kept }: SearchIndexResult): string {
+  if (slices === 1) return kept === 1 ? ', kept from the last build' : '';
+  return `, in ${slices} slices${kept > 0 ? `, ${kept} of them kept from the last build` : ''}`;
 }

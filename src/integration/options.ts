@@ -72,7 +72,7 @@ export const optionsSchema = z
      * 160 KiB a page) while Astro's process still holds what the build left; the search page merges
      * the slices, with one more request per slice a search needs.
      */
-    searchSliceSize: wholeNumber(1, 1_000_000).default(2000),
+    searchSliceSize: wholeNumber(1, 1_000_000).default(500),
     /** Draw an Open Graph card for each article without a hero image. */
     socialImages: z.boolean().default(true),
     /**

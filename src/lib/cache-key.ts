@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** SHA-1 of `data` in base64url, cut to `length` characters when given. */
 export function hashOf(data: string | Uint8Array, length?: number): string {
@@ -17,6 +18,22 @@ export function hashOf(data: string | Uint8Array, length?: number): string {
 /** A version of some source files: it changes whenever one of them does. */
 export function versionOf(...files: URL[]): string {
   return hashOf(files.map((file) => readFileSync(file)).join('\0'), 12);
+}
+
+/**
+ * `name@version` of an installed package, from the package.json of the `node_modules` folder
+ * Node would load it from (packages that export only `import` cannot be resolved with `require`).
+ */
+export function packageVersion(name: string): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string };
+      return `${name}@${manifest.version}`;
+    } catch {
+      // Not installed here: look further up.
+    }
+    if (dirname(dir) === dir) return `${name}@unknown`;
+  }
 }
 
 /** A short, stable hash of any JSON-serialisable values. */

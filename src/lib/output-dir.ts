@@ -63,12 +63,13 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** Removes every file below `dir` whose path (as `listFiles` gives it) is not in `keep`. */
+/** Removes every file below `dir` whose path (as `listFiles` gives it) is not in `keep`, and the folders that leaves empty. */
 export function keepOnly(dir: string, keep: ReadonlySet<string>): void {
   if (!existsSync(dir)) return;
   for (const file of listFiles(dir)) {
     if (!keep.has(file)) rmSync(join(dir, file));
   }
+  removeEmptyFolders(dir);
 }
 
 /** Removes folders left empty, deepest first; the output folder itself stays. */

@@ -2,18 +2,21 @@
  * A rebuild updates the output folder in place (src/lib/output-dir.ts): pages that did not change
  * are left as they are, pages whose images changed are rendered again, and whatever the earlier
  * build wrote for content that is gone is removed, so the folder ends up exactly as a build into
- * an empty folder would leave it.
+ * an empty folder, with no cache, would leave it.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/lib/output-dir.ts';
-import { makeContent, runBuild, TMP } from '../helpers.ts';
+import { cacheDirFor } from '../../src/integration/options.ts';
+import { makeContent, ROOT, runBuild, TMP } from '../helpers.ts';
 
 const CONTENT = join(TMP, 'rebuild-content');
 const IN_PLACE = join(TMP, 'rebuild-dist');
 const FRESH = join(TMP, 'rebuild-fresh-dist');
+/** A copy of the content as it is for the rebuild: another folder has a cache of its own, so its build is cold. */
+const FRESH_CONTENT = join(TMP, 'rebuild-fresh-content');
 /** An article with a hero image of its own, deleted before the rebuild. */
 const REMOVED = 'articles/removed-fixture';
 /** Images replaced under the same file name before the rebuild: a hero image and one in a body. */
@@ -23,6 +26,8 @@ const BODY_IMAGE = 'articles/components-fixture/chart.png';
 const BODY_PAGE = 'articles/components-fixture/index.html';
 // A social card depends on its own article only.
 const UNCHANGED = 'og/china-largest-market-2018.png';
+// Small slices of the search index, so that there are several to update in place.
+const ENV = { SEARCH_SLICE_SIZE: '4' };
 
 const REMOVED_ARTICLE = `---
 title: An article that is deleted again
@@ -60,7 +65,7 @@ beforeAll(async () => {
   await sharp({ create: { width: 800, height: 450, channels: 3, background: '#777777' } })
     .png()
     .toFile(join(CONTENT, REMOVED, 'square.png'));
-  const build = runBuild(CONTENT, IN_PLACE);
+  const build = runBuild(CONTENT, IN_PLACE, ENV);
   if (build.status !== 0) throw new Error(`The first build failed:\n${build.output}`);
   const { ino, mtimeMs } = statSync(join(IN_PLACE, UNCHANGED));
   first = {
@@ -73,8 +78,11 @@ beforeAll(async () => {
   rmSync(join(CONTENT, REMOVED), { recursive: true });
   await replaceImage(join(CONTENT, HERO));
   await replaceImage(join(CONTENT, BODY_IMAGE));
-  rebuild = runBuild(CONTENT, IN_PLACE);
-  const fresh = runBuild(CONTENT, FRESH);
+  rebuild = runBuild(CONTENT, IN_PLACE, ENV);
+  rmSync(FRESH_CONTENT, { recursive: true, force: true });
+  cpSync(CONTENT, FRESH_CONTENT, { recursive: true });
+  rmSync(cacheDirFor(FRESH_CONTENT, ROOT), { recursive: true, force: true });
+  const fresh = runBuild(FRESH_CONTENT, FRESH, ENV);
   if (fresh.status !== 0) throw new Error(`The build into an empty folder failed:\n${fresh.output}`);
 }, 180_000);
 
@@ -107,10 +115,13 @@ describe('a rebuild into the folder of an earlier build', () => {
     }
   });
 
-  it('ends with exactly the files, and the bytes, of a build into an empty folder', () => {
+  it('ends with exactly the files, and the bytes, of a cold build into an empty folder', () => {
     const files = listFiles(IN_PLACE);
     expect(files).toEqual(listFiles(FRESH));
-    const differing = files.filter((file) => !readFileSync(join(IN_PLACE, file)).equals(readFileSync(join(FRESH, file))));
+    // The pages' edit links name the content folder, which differs; nothing else may.
+    const bytes = (dir: string, file: string) =>
+      readFileSync(join(dir, file), 'latin1').replaceAll(relative(ROOT, FRESH_CONTENT), relative(ROOT, CONTENT));
+    const differing = files.filter((file) => bytes(IN_PLACE, file) !== bytes(FRESH, file));
     expect(differing).toEqual([]);
   });
 

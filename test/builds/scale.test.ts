@@ -253,6 +253,13 @@ describe('search index of a large site', () => {
     for (const article of unpublished) expect(urls).not.toContain(`/articles/${article.slug}/`);
   });
 
+  it('fills the slices in order of publication, docs pages first, so new articles go to the last', () => {
+    const dayOf = new Map(published.map((a) => [`/articles/${a.slug}/`, isoDay(a.published)]));
+    const days = ['', ...slices].map((slice) => urlsIn(slice).map((url) => dayOf.get(url) ?? '').sort());
+    expect(days[0]!.filter((day) => day === '')).toHaveLength(readdirSync(join(CONTENT, 'pages')).length);
+    for (let n = 1; n < days.length; n++) expect(days[n - 1]!.at(-1)! <= days[n]![0]!, `slice ${n}`).toBe(true);
+  });
+
   it("gives the later slices only what the first slice's code reads of them", () => {
     for (const slice of slices) {
       const names = readdirSync(join(DIST, 'pagefind', slice));

@@ -1,0 +1,122 @@
+/**
+ * The search index on a folder of hand-written pages, without a site build: slices in order of
+ * publication, and slices whose pages did not change kept from the build cache, with the same
+ * bytes in `pagefind/` as an index built from nothing.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, markedPages, SLICES_FILE, type SearchIndexResult } from '../../src/integration/search-index.ts';
+import { listFiles } from '../../src/lib/output-dir.ts';
+import { TMP } from '../helpers.ts';
+
+const DIR = join(TMP, 'search-index');
+const OUT = join(DIR, 'dist');
+const CACHE = join(DIR, 'cache');
+
+const article = (title: string, date: string, text: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Menu</nav>` +
+  `<article data-pagefind-body data-pagefind-sort="date:${date}T00:00:00.000Z"><h1>${title}</h1><p>${text}</p></article></body></html>`;
+
+/** Seven articles given out of order of date, a dated-less docs page, and pages that are not indexed. */
+const PAGES: Record<string, string> = {
+  'articles/e/index.html': article('Echo', '2024-05-01', 'Battery plant in Ningde.'),
+  'articles/a/index.html': article('Alpha', '2024-01-01', 'Charging standard agreed.'),
+  'articles/g/index.html': article('Golf', '2024-07-01', 'Rail freight from Xian.'),
+  'articles/c/index.html': article('Charlie', '2024-03-01', 'Robotaxi permits in Wuhan.'),
+  'articles/b/index.html': article('Bravo', '2024-02-01', 'Hydrogen buses in Foshan.'),
+  'articles/f/index.html': article('Foxtrot', '2024-06-01', 'Lidar prices fall.'),
+  'articles/d/index.html': article('Delta', '2024-04-01', 'Ferry electrified.'),
+  'docs/index.html':
+    '<!doctype html><html lang="en"><head><title>Docs</title></head><body><main data-pagefind-body><h1>Writing</h1><p>How to write.</p></main></body></html>',
+  // A list page and a page that only quotes the mark in its text: neither is indexed.
+  'archive/index.html': '<!doctype html><html lang="en"><body><p>All articles</p></body></html>',
+  'about/index.html': '<!doctype html><html lang="en"><body><p>Pages marked data-pagefind-body are indexed.</p></body></html>',
+};
+
+function writePages(dir: string, pages: Record<string, string>) {
+  for (const [file, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), html);
+  }
+}
+
+/** The page URLs a slice's fragments hold, `''` being the first slice. */
+function urlsIn(out: string, slice: string): string[] {
+  const dir = join(out, 'pagefind', slice, 'fragment');
+  return readdirSync(dir)
+    .map(
+      (file) =>
+        (
+          JSON.parse(
+            gunzipSync(readFileSync(join(dir, file)))
+              .subarray(12)
+              .toString(),
+          ) as { url: string }
+        ).url,
+    )
+    .sort();
+}
+
+function sameFiles(a: string, b: string): string[] {
+  const files = listFiles(a);
+  expect(files).toEqual(listFiles(b));
+  return files.filter((file) => !readFileSync(join(a, file)).equals(readFileSync(join(b, file))));
+}
+
+let first: SearchIndexResult;
+let again: SearchIndexResult;
+let afterEdit: SearchIndexResult;
+
+beforeAll(async () => {
+  rmSync(DIR, { recursive: true, force: true });
+  writePages(OUT, PAGES);
+  first = await buildSearchIndex(OUT, CACHE, 3);
+  again = await buildSearchIndex(OUT, CACHE, 3);
+  writePages(OUT, { 'articles/f/index.html': article('Foxtrot', '2024-06-01', 'Lidar prices fall again in Suzhou.') });
+  afterEdit = await buildSearchIndex(OUT, CACHE, 3);
+  // The same pages indexed with no cache, into a copy of the output without its index.
+  cpSync(OUT, join(DIR, 'fresh'), { recursive: true, filter: (source) => !source.includes('/pagefind') });
+  await buildSearchIndex(join(DIR, 'fresh'), join(DIR, 'fresh-cache'), 3);
+}, 120_000);
+
+describe('markedPages', () => {
+  it('keeps only pages with a data-pagefind-body element, undated first, then oldest first', () => {
+    const files = Object.keys(PAGES).filter((file) => file !== 'archive/index.html');
+    expect(markedPages(OUT, files).map((page) => page.file)).toEqual([
+      'docs/index.html',
+      ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => `articles/${id}/index.html`),
+    ]);
+  });
+});
+
+describe('search index in slices', () => {
+  it('indexes every marked page once, in slices of at most the size, in order of publication', () => {
+    expect(first).toEqual({ pages: 8, slices: 3, kept: 0 });
+    expect(JSON.parse(readFileSync(join(OUT, 'pagefind', SLICES_FILE), 'utf8'))).toEqual(['1/', '2/']);
+    expect(urlsIn(OUT, '')).toEqual(['/articles/a/', '/articles/b/', '/docs/']);
+    expect(urlsIn(OUT, '1/')).toEqual(['/articles/c/', '/articles/d/', '/articles/e/']);
+    expect(urlsIn(OUT, '2/')).toEqual(['/articles/f/', '/articles/g/']);
+  });
+
+  it('keeps every slice when no page changed, and indexes again only the slice of an edited page', () => {
+    expect(again).toEqual({ pages: 8, slices: 3, kept: 3 });
+    expect(afterEdit).toEqual({ pages: 8, slices: 3, kept: 2 });
+    const fragments = readdirSync(join(OUT, 'pagefind/2/fragment')).map((file) =>
+      gunzipSync(readFileSync(join(OUT, 'pagefind/2/fragment', file))).toString(),
+    );
+    expect(fragments.some((text) => text.includes('again in Suzhou'))).toBe(true);
+  });
+
+  it('leaves pagefind/ with the same files and bytes as an index built without the cache', () => {
+    expect(sameFiles(join(OUT, 'pagefind'), join(DIR, 'fresh', 'pagefind'))).toEqual([]);
+  });
+
+  it('indexes again when the slices move, and drops the slices of a larger index', async () => {
+    const result = await buildSearchIndex(OUT, CACHE, 5);
+    expect(result).toEqual({ pages: 8, slices: 2, kept: 0 });
+    expect(readdirSync(join(CACHE, 'slices')).sort()).toEqual(['0', '1']);
+    expect(existsSync(join(OUT, 'pagefind/2'))).toBe(false);
+  });
+});
