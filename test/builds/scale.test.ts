@@ -255,7 +255,11 @@ describe('search index of a large site', () => {
 
   it('fills the slices in order of publication, docs pages first, so new articles go to the last', () => {
     const dayOf = new Map(published.map((a) => [`/articles/${a.slug}/`, isoDay(a.published)]));
-    const days = ['', ...slices].map((slice) => urlsIn(slice).map((url) => dayOf.get(url) ?? '').sort());
+    const days = ['', ...slices].map((slice) =>
+      urlsIn(slice)
+        .map((url) => dayOf.get(url) ?? '')
+        .sort(),
+    );
     expect(days[0]!.filter((day) => day === '')).toHaveLength(readdirSync(join(CONTENT, 'pages')).length);
     for (let n = 1; n < days.length; n++) expect(days[n - 1]!.at(-1)! <= days[n]![0]!, `slice ${n}`).toBe(true);
   });
