@@ -21,7 +21,7 @@ const expected: [string, number | undefined, string, RegExp][] = [
   ['articles/title-too-long.mdx', 2, 'title', /at most 120 characters \(this one has 121; shorten it by 1\)/],
   ['articles/description-too-long.mdx', 3, 'description', /at most 260 characters \(this one has 270/],
   ['articles/wrong-type.mdx', 5, 'authors', /expected a list, got text "wei-zhang"/],
-  ['articles/unknown-author.mdx', 7, 'authors[1]', /unknown author "jdoe" \(known: bad-author, lena-hartmann, wei-zhang\)/],
+  ['articles/unknown-author.mdx', 7, 'authors[1]', /unknown author "jdoe" \(known: bad-author, lena-hartmann, wei-zhang, zhang-wei\)/],
   ['articles/unknown-topic.mdx', 6, 'topics[0]', /unknown topic "mars" \(known: alliances, autonomous, china/],
   ['articles/invalid-date.mdx', 4, 'published', /"2019-02-30" is not a calendar date/],
   [
@@ -52,6 +52,13 @@ const expected: [string, number | undefined, string, RegExp][] = [
   ['articles/component-props.mdx', 13, '<Video>', /give src="\/media\/…" \(a file in public\/\), youtube="…" or vimeo="…"/],
   ['articles/link-to-missing-article.mdx', 9, 'link', /links to \/articles\/does-not-exist\/, but there is no article "does-not-exist"/],
   ['articles/remote-image.mdx', 9, 'image', /"https:\/\/example\.com\/chart\.png" loads from another site/],
+  ['articles/svg-hero/index.mdx', 8, 'image.src', /"\.\/hero\.svg" is an SVG document, not a JPEG, PNG, WebP, AVIF or GIF image/],
+  ['articles/bad-images/index.mdx', 11, 'image', /"\.\/notes\.jpg" is text, not a JPEG/],
+  ['articles/bad-images/index.mdx', 15, 'image', /"\.\/empty\.png" is an empty file/],
+  ['articles/bad-images/index.mdx', 19, 'image', /"\.\/chart\.jpg" is a PNG image named \.jpg/],
+  ['articles/far-future.mdx', 4, 'published', /9999-12-31 is more than a year ahead: the article would stay unpublished until then/],
+  ['articles/windows-1252.mdx', 9, 'encoding', /byte 0xE9 is not UTF-8 \(the file looks saved as Windows-1252 or Latin-1\)/],
+  ['authors/zhang-wei.md', 2, 'name', /the name "Wei {2}ZHANG" is already used by .*authors\/wei-zhang\.md/],
   ['authors/bad-author.md', 2, 'role', /required field "role" is missing/],
   ['authors/bad-author.md', 3, 'twitter', /unknown field "twitter"/],
   [
@@ -80,7 +87,7 @@ beforeAll(() => {
 
 describe('the content check on a corpus of mistakes', () => {
   it.each(expected)('%s:%s %s', (file, line, field, message) => {
-    const found = problems.filter((p) => p.file === PREFIX + file && p.field === field);
+    const found = problems.filter((p) => p.file === PREFIX + file && p.field === field && p.line === line);
     expect(found, `problems reported for ${file}: ${JSON.stringify(problems.filter((p) => p.file === PREFIX + file))}`).toHaveLength(1);
     expect(found[0]!.line).toBe(line);
     expect(found[0]!.message).toMatch(message);
@@ -195,5 +202,27 @@ describe('the editor task', () => {
     const lines = result.stdout.split('\n');
     expect(lines.some((l) => new RegExp(task.problemMatcher.background!.beginsPattern).test(l))).toBe(true);
     expect(lines.some((l) => new RegExp(task.problemMatcher.background!.endsPattern).test(l))).toBe(true);
+  });
+});
+
+describe('publication dates far ahead', () => {
+  const content = join(ROOT, 'content');
+  const check = (now: string) =>
+    checkContent({ contentRoot: content, projectRoot: ROOT, timeZone: 'Europe/London', now: new Date(now) }).filter(
+      (p) => p.field === 'published',
+    );
+
+  it('lets an article be scheduled up to a year ahead', () => {
+    // The default content's articles are dated from 28 February to 11 March 2019.
+    expect(check('2018-03-12T00:00:00Z')).toEqual([]);
+  });
+
+  it('refuses a date more than a year ahead, on its line', () => {
+    const found = check('2018-02-01T00:00:00Z');
+    expect(found.length).toBeGreaterThan(0);
+    for (const problem of found) {
+      expect(problem.line).toBeGreaterThan(1);
+      expect(problem.message).toMatch(/^2019-\d\d-\d\d is more than a year ahead/);
+    }
   });
 });

@@ -8,7 +8,7 @@
  * Symbolic links are refused rather than followed: a link could publish a file from outside the
  * content folder.
  */
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { slug as githubSlug } from 'github-slugger';
 import type { ContentProblem } from '../validate.ts';
@@ -153,4 +153,36 @@ export function resolveEntryFile(
   if (stat.isSymbolicLink()) return { problem: `"${written}" is a symbolic link`, hint: 'replace the link with the file itself' };
   if (!stat.isFile()) return { problem: `"${written}" is not a file`, hint: 'name the image file itself' };
   return { path };
+}
+
+/**
+ * A content file's text, which must be UTF-8: any other encoding (Windows-1252, Latin-1) would be
+ * published with its accented letters replaced by U+FFFD. Otherwise, where the first byte that is
+ * not UTF-8 is, as a line and column.
+ */
+export function readUtf8(path: string): { text: string } | { line: number; column: number; byte: number } {
+  const bytes = readFileSync(path);
+  const offset = firstInvalidUtf8(bytes);
+  if (offset === -1) return { text: bytes.toString('utf8') };
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  const column = bytes.subarray(lineStart, offset).toString('utf8').length + 1;
+  return { line, column, byte: bytes[offset]! };
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    // Overlong three- and four-byte forms, UTF-16 surrogates and code points past U+10FFFF.
+    const second = bytes[i + 1]!;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f))
+      return i;
+    i += length;
+  }
+  return -1;
 }

@@ -15,7 +15,6 @@
  * `astro build` and `astro dev` run it first, through the newsroom integration; `npm run
  * check:content` runs it alone.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq } from 'yaml';
 import { examineBody, type Reference } from '../mdx/compile.ts';
@@ -23,8 +22,9 @@ import { REDIRECTS_FILE } from '../redirects.ts';
 import { articleSchema, authorSchema, pageSchema, plainParts, topicSchema, valueAt } from '../schemas.ts';
 import { RESERVED_PAGE_SLUGS } from '../urls.ts';
 import type { ContentProblem } from '../validate.ts';
-import { displayPaths, listContentFiles, resolveEntryFile, type EntryFile } from './files.ts';
+import { displayPaths, listContentFiles, readUtf8, resolveEntryFile, type EntryFile } from './files.ts';
 import { dataOf, distance, lineAt, parseYaml, readFrontmatter, schemaProblems, yamlProblems, type YamlSource } from './frontmatter.ts';
+import { imageProblem } from './images.ts';
 import { KeptResults } from './kept-results.ts';
 import { checkRedirects } from './redirects.ts';
 
@@ -36,6 +36,8 @@ export interface ContentCheckOptions {
   timeZone: string;
   /** A file to keep each entry's own results in between runs; none: examine every file. */
   keepResultsIn?: string | undefined;
+  /** The date publication dates are compared with; the time of the run by default. */
+  now?: Date | undefined;
 }
 
 /** What one entry says on its own, kept between runs while its text is unchanged. */
@@ -50,6 +52,10 @@ export interface EntryFacts {
   images: Reference[];
   /** Links in its body to paths on the site. */
   links: Reference[];
+  /** An article's publication date as written, checked against the date of each run. */
+  published?: { value: string; line?: number | undefined };
+  /** An author's display name, which no other author may share. */
+  name?: { value: string; line?: number | undefined };
 }
 
 /** What the whole folder holds, for the checks of one file. */
@@ -58,6 +64,9 @@ interface Site {
   display: (file: string) => string;
   ids: { articles: Set<string>; authors: Set<string>; topics: Set<string>; pages: Set<string> };
   problems: ContentProblem[];
+  now: Date;
+  /** Author display names seen so far, folded for comparison, with the file that has each. */
+  authorNames: Map<string, string>;
 }
 
 type Schema = Parameters<typeof schemaProblems>[0];
@@ -72,6 +81,8 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     display,
     ids: { articles: idsOf('articles'), authors: idsOf('authors'), topics: new Set(), pages: idsOf('pages') },
     problems,
+    now: options.now ?? new Date(),
+    authorNames: new Map(),
   };
   checkTopics(site, files);
   // Built once: a zod schema compiles itself on its first use.
@@ -79,23 +90,30 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   const schemas = { articles: articleSchema(parts), authors: authorSchema(), pages: pageSchema };
   const kept = new KeptResults<EntryFacts>(options.keepResultsIn, `${timeZone}|${display('.')}`);
   for (const entry of entries) {
-    let source: string;
+    let read: ReturnType<typeof readUtf8>;
     try {
-      source = readFileSync(entry.path, 'utf8');
+      read = readUtf8(entry.path);
     } catch {
       problems.push({ file: display(entry.file), field: 'file', message: 'the file cannot be read', hint: 'check its permissions' });
       continue;
     }
+    if (!('text' in read)) {
+      problems.push(notUtf8(display(entry.file), read));
+      continue;
+    }
+    const source = read.text;
     const facts = kept.get(entry.file, source, () => examine(entry, source, schemas[entry.collection], display(entry.file)));
     crossCheck(site, entry, facts);
   }
   kept.save();
   checkReservedSlugs(site, entries);
-  if (files.includes(REDIRECTS_FILE)) {
+  const redirects = files.includes(REDIRECTS_FILE) ? readUtf8(join(contentRoot, REDIRECTS_FILE)) : undefined;
+  if (redirects && !('text' in redirects)) problems.push(notUtf8(display(REDIRECTS_FILE), redirects));
+  else if (redirects) {
     const published = (collection: EntryFile['collection']) =>
       entries.filter((e) => e.collection === collection).map((e) => ({ id: e.id, file: display(e.file) }));
     problems.push(
-      ...checkRedirects(readFileSync(join(contentRoot, REDIRECTS_FILE), 'utf8'), display(REDIRECTS_FILE), {
+      ...checkRedirects(redirects.text, display(REDIRECTS_FILE), {
         articles: published('articles'),
         authors: published('authors'),
         pages: published('pages'),
@@ -104,6 +122,17 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     );
   }
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+function notUtf8(file: string, at: { line: number; column: number; byte: number }): ContentProblem {
+  return {
+    file,
+    line: at.line,
+    column: at.column,
+    field: 'encoding',
+    message: `byte 0x${at.byte.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 (the file looks saved as Windows-1252 or Latin-1)`,
+    hint: 'save the file as UTF-8 (in most editors: Save with encoding, UTF-8)',
+  };
 }
 
 /** `topics.yaml`: a list of id, name and description; the ids go into `site.ids.topics`. */
@@ -118,7 +147,12 @@ function checkTopics(site: Site, files: readonly string[]): void {
     });
     return;
   }
-  const topics = parseYaml(readFileSync(join(site.contentRoot, 'topics.yaml'), 'utf8'), 0);
+  const read = readUtf8(join(site.contentRoot, 'topics.yaml'));
+  if (!('text' in read)) {
+    site.problems.push(notUtf8(file, read));
+    return;
+  }
+  const topics = parseYaml(read.text, 0);
   site.problems.push(...yamlProblems(topics, file));
   const items = topics.doc.contents;
   if (topics.doc.errors.length > 0) return;
@@ -186,7 +220,12 @@ function examineFrontmatter(entry: EntryFile, frontmatter: YamlSource, schema: S
     const value = valueAt(data, fieldPath);
     if (typeof value === 'string' && value !== '') facts.files.push({ field, path: value, line: lineAt(frontmatter, fieldPath) });
   };
+  const text = (field: string) => {
+    const value = data[field];
+    return typeof value === 'string' ? { value, line: lineAt(frontmatter, [field]) } : undefined;
+  };
   if (entry.collection === 'articles') {
+    facts.published = text('published');
     file(['image', 'src'], 'image.src');
     for (const field of ['authors', 'topics'] as const) {
       const ids = data[field];
@@ -196,6 +235,7 @@ function examineFrontmatter(entry: EntryFile, frontmatter: YamlSource, schema: S
       });
     }
   } else if (entry.collection === 'authors') {
+    facts.name = text('name');
     file(['avatar'], 'avatar');
   }
 }
@@ -206,12 +246,12 @@ function crossCheck(site: Site, entry: EntryFile, facts: EntryFacts): void {
   site.problems.push(...facts.problems);
   site.problems.push(...referenceProblems(path, facts.references, site.ids, site.display));
   for (const file of facts.files) {
-    const found = resolveEntryFile(site.contentRoot, entry.file, file.path, site.display);
+    const found = imageFile(site, entry, file.path);
     if ('problem' in found)
       site.problems.push({ file: path, line: file.line, field: file.field, message: found.problem, hint: found.hint });
   }
   for (const image of facts.images) {
-    const found = resolveEntryFile(site.contentRoot, entry.file, image.url, site.display);
+    const found = imageFile(site, entry, image.url);
     if ('problem' in found) {
       site.problems.push({
         file: path,
@@ -219,11 +259,51 @@ function crossCheck(site: Site, entry: EntryFile, facts: EntryFacts): void {
         column: image.column,
         field: 'image',
         message: found.problem.replace(/ \(looked for .*\)$/, ''),
-        hint: 'the path is relative to the article file',
+        hint: found.hint.startsWith('the path is relative') ? 'the path is relative to the article file' : found.hint,
       });
     }
   }
   for (const link of facts.links) checkLink(site, entry, link);
+  if (facts.published) checkNotFarAhead(site, path, facts.published);
+  if (facts.name) checkNameUnique(site, path, facts.name);
+}
+
+const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** A date more than a year ahead is a typo far more often than a plan, and hides the article until then without a word. */
+function checkNotFarAhead(site: Site, path: string, published: NonNullable<EntryFacts['published']>): void {
+  const date = new Date(published.value);
+  if (Number.isNaN(date.getTime()) || date.getTime() - site.now.getTime() <= YEAR_MS) return;
+  site.problems.push({
+    file: path,
+    line: published.line,
+    field: 'published',
+    message: `${published.value} is more than a year ahead: the article would stay unpublished until then`,
+    hint: 'check the year; to hold an article back until it is ready, set draft: true',
+  });
+}
+
+/** Two authors with one name would give two bylines a reader cannot tell apart. */
+function checkNameUnique(site: Site, path: string, name: NonNullable<EntryFacts['name']>): void {
+  const folded = name.value.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
+  const first = site.authorNames.get(folded);
+  if (first === undefined) {
+    site.authorNames.set(folded, path);
+    return;
+  }
+  site.problems.push({
+    file: path,
+    line: name.line,
+    field: 'name',
+    message: `the name "${name.value}" is already used by ${first}`,
+    hint: 'readers could not tell the two bylines apart: add a middle initial to one, or merge the profiles',
+  });
+}
+
+/** An image an entry names: inside the content folder, a file, and an image the site can publish (./images.ts). */
+function imageFile(site: Site, entry: EntryFile, written: string): { path: string } | { problem: string; hint: string } {
+  const found = resolveEntryFile(site.contentRoot, entry.file, written, site.display);
+  return 'problem' in found ? found : (imageProblem(found.path, written) ?? found);
 }
 
 /** Every author and topic id an article names must exist: a problem for each that does not. */
