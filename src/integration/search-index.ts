@@ -3,19 +3,19 @@
  * `<outDir>/pagefind/`. Only elements marked `data-pagefind-body` are indexed (articles and docs
  * pages, without navigation, sharing or author boxes); drafts carry no such mark.
  *
- * The pages are indexed in slices of at most `sliceSize`, in order of publication, one Pagefind
- * process after another, and the search page merges the slices (Pagefind's `mergeIndex`).
- * Pagefind holds a whole index in memory, about 160 KiB per page, while Astro's process still
- * holds what the build left, so the slices bound what the two add up to. The first slice is
- * `pagefind/` itself, the others `pagefind/<n>/`, listed in `pagefind/slices.json`.
+ * The pages are indexed in slices, in order of publication, one Pagefind process after another,
+ * and the search page merges the slices (Pagefind's `mergeIndex`). Pagefind holds a whole index in
+ * memory, about 160 KiB per page, while Astro's process still holds what the build left, so the
+ * slices bound what the two add up to. The first slice is `pagefind/` itself, the others
+ * `pagefind/<n>/`, listed in `pagefind/slices.json`.
  *
- * Each slice's index is kept in the build cache with a key of its pages' paths and bytes and
- * Pagefind's version, and a slice whose pages did not change is not indexed again. A news archive
- * grows at its newest end and is corrected mostly there, so the older slices rarely change.
- * `pagefind/` is then updated in place like the rest of the output folder (src/lib/output-dir.ts):
- * Pagefind's files are named by the hash of their content, so after one edit only a few are new.
+ * A slice whose pages (paths and bytes) and Pagefind's version are unchanged, and whose files are
+ * still in the output as written, is not indexed again: the build cache records each slice's key
+ * and files. A news archive grows at its newest end and is corrected mostly there, so the older
+ * slices rarely change. Files with the same bytes as before are not written again either, so they
+ * keep their modification times like the rest of the output folder (src/lib/output-dir.ts).
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { hashOf, packageVersion } from '../lib/cache-key.ts';
@@ -37,7 +37,7 @@ const UNUSED = [
 const LATER_SLICE = /^(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|fragment|filter)\/.+)$/;
 
 /** The pages that can carry `data-pagefind-body`: article and top-level pages, not the thousands of list pages. */
-const CANDIDATES = /^(?:articles\/[^/]+|[^/]+)\/index\.html$/;
+const CANDIDATES = /^(?:articles\/[\w-]+|[\w-]+)\/index\.html$/;
 
 const PAGEFIND = packageVersion('pagefind');
 
@@ -57,14 +57,42 @@ export interface IndexedPage {
 export function markedPages(outDir: string, candidates: readonly string[]): IndexedPage[] {
   const pages: IndexedPage[] = [];
   for (const file of candidates) {
+    // Bytes, not text: the tag is ASCII, and 10,000 pages as strings would swell the heap.
     const html = readFileSync(join(outDir, file));
-    const text = html.toString('utf8');
-    const mark = /<[^>]*\sdata-pagefind-body[\s>][^>]*>/.exec(text)?.[0];
-    if (mark === undefined) continue;
-    const date = /\sdata-pagefind-sort="date:([^"]*)"/.exec(mark)?.[1] ?? '';
+    const tag = markTag(html);
+    if (tag === undefined) continue;
+    const date = /\sdata-pagefind-sort="date:([^"]*)"/.exec(tag)?.[1] ?? '';
     pages.push({ file, date, hash: hashOf(html) });
   }
   return pages.sort((a, b) => a.date.localeCompare(b.date) || a.file.localeCompare(b.file));
+}
+
+/** A start tag whose attributes, read one by one, include `data-pagefind-body` (not as text inside another's value). */
+const MARKED_TAG = /^<[a-z][\w-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*?\s+data-pagefind-body(?=[\s>/=])/i;
+
+/** The start tag that carries `data-pagefind-body`, if the page has one. */
+function markTag(html: Buffer): string | undefined {
+  for (let at = html.indexOf(' data-pagefind-body'); at !== -1; at = html.indexOf(' data-pagefind-body', at + 1)) {
+    const start = html.lastIndexOf('<', at);
+    const end = html.indexOf('>', at);
+    if (start === -1 || end === -1) return undefined;
+    const tag = html.toString('latin1', start, end + 1);
+    if (MARKED_TAG.test(tag)) return tag;
+  }
+  return undefined;
+}
+
+/** A search loads one more small file per slice, so past this many the slices grow instead. */
+export const MAX_SLICES = 8;
+
+/**
+ * The size of the slices for `pages` pages: `base`, doubled until at most `MAX_SLICES` slices are
+ * needed. It changes only when the archive doubles, so the slices of one build are those of the next.
+ */
+export function sliceSizeFor(pages: number, base: number): number {
+  let size = base;
+  while (Math.ceil(pages / size) > MAX_SLICES) size *= 2;
+  return size;
 }
 
 /** The pages in slices of at most `size`, in order. */
@@ -86,82 +114,121 @@ export interface SearchIndexResult {
   kept: number;
 }
 
-/** `cacheDir` is a folder of the build cache that holds each slice's index between builds. */
+/** What the cache remembers of a slice's index: its key, its page count and the files it wrote. */
+interface SliceRecord {
+  key: string;
+  pages: number;
+  /** Path below `pagefind/` → size, modification time and inode as written. */
+  files: Record<string, [number, number, number]>;
+}
+
+/**
+ * Indexes the marked pages of `outDir` into `<outDir>/pagefind/`. `cacheDir` is a folder of the
+ * build cache where what each slice wrote is recorded, so that a slice whose pages did not change,
+ * and whose files are still in place, is kept.
+ */
 export async function buildSearchIndex(outDir: string, cacheDir: string, sliceSize: number): Promise<SearchIndexResult> {
+  // Slugs and page names are letters, digits and hyphens (the content check's rule), so a
+  // candidate's path is also a glob that matches it alone.
   const candidates = listFiles(outDir).filter((file) => CANDIDATES.test(file));
-  const slices = slicesOf(markedPages(outDir, candidates), sliceSize);
-  const work = join(cacheDir, 'pages');
-  rmSync(work, { recursive: true, force: true });
+  const marked = markedPages(outDir, candidates);
+  const slices = slicesOf(marked, sliceSizeFor(marked.length, sliceSize));
+  const dir = join(outDir, 'pagefind');
+  const recordFile = join(cacheDir, 'slices.json');
+  const before = readRecords(recordFile);
+  const records: SliceRecord[] = [];
   let kept = 0;
-  const bundles: string[] = [];
   for (const [n, slice] of slices.entries()) {
-    const bundle = join(cacheDir, 'slices', String(n));
     const key = sliceKey(slice);
-    const keyFile = join(bundle, '.key');
-    if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
+    const record = before[n];
+    if (record?.key === key && stillInPlace(dir, record)) {
       kept += 1;
-    } else {
-      rmSync(bundle, { recursive: true, force: true });
-      await indexSlice(linkPages(outDir, slice, join(work, String(n))), bundle);
-      writeFileSync(keyFile, key);
+      records.push(record);
+      continue;
     }
-    bundles.push(bundle);
+    const prefix = n === 0 ? '' : `${n}/`;
+    const { pages, files } = await indexSlice(outDir, slice);
+    const wanted = files.filter((file) => (n === 0 ? !UNUSED.includes(file.path) : LATER_SLICE.test(file.path)));
+    records.push({ key, pages, files: writeFiles(dir, wanted, prefix) });
   }
-  rmSync(work, { recursive: true, force: true });
-  // Slices of an earlier, larger index.
-  for (let n = slices.length; existsSync(join(cacheDir, 'slices', String(n))); n++) {
-    rmSync(join(cacheDir, 'slices', String(n)), { recursive: true, force: true });
-  }
-
-  const listing = join(cacheDir, SLICES_FILE);
-  writeFileSync(listing, `${JSON.stringify(bundles.slice(1).map((_bundle, n) => `${n + 1}/`))}\n`);
-  const files = new Map<string, string>([[SLICES_FILE, listing]]);
-  for (const [n, bundle] of bundles.entries()) {
-    for (const file of listFiles(bundle)) {
-      if (file === '.key') continue;
-      if (n === 0 ? !UNUSED.includes(file) : LATER_SLICE.test(file)) files.set(n === 0 ? file : `${n}/${file}`, join(bundle, file));
-    }
-  }
-  updateFolder(join(outDir, 'pagefind'), files);
-  const pages = bundles.reduce((sum, bundle) => sum + pageCount(bundle), 0);
-  return { pages, slices: slices.length, kept };
+  writeFiles(
+    dir,
+    [{ path: SLICES_FILE, content: Buffer.from(`${JSON.stringify(slices.slice(1).map((_slice, n) => `${n + 1}/`))}\n`) }],
+    '',
+  );
+  keepOnly(dir, new Set([SLICES_FILE, ...records.flatMap((record) => Object.keys(record.files))]));
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(recordFile, JSON.stringify(records));
+  return { pages: records.reduce((sum, record) => sum + record.pages, 0), slices: slices.length, kept };
 }
 
-/** A folder in which the pages of one slice are seen through hard links, at their paths in the site. */
-function linkPages(outDir: string, slice: readonly IndexedPage[], dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  for (const { file } of slice) {
-    const target = join(dir, file);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(join(outDir, file), target);
-    } catch {
-      copyFileSync(join(outDir, file), target); // Another filesystem: a copy instead.
-    }
+function readRecords(file: string): (SliceRecord | undefined)[] {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SliceRecord[];
+  } catch {
+    return []; // No record, or one from an interrupted build: every slice is indexed.
   }
-  return dir;
 }
 
-/** Indexes the pages below `dir` into a bundle at `output`. */
-async function indexSlice(dir: string, output: string): Promise<void> {
+/** Whether every file a slice wrote is still there as it was written (a later slice or a hand may have changed it). */
+function stillInPlace(dir: string, record: SliceRecord): boolean {
+  return Object.entries(record.files).every(([file, [size, mtimeMs, ino]]) => {
+    const stat = statSync(join(dir, file), { throwIfNoEntry: false });
+    return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs && stat.ino === ino;
+  });
+}
+
+/**
+ * Indexes the pages of one slice and gives its files, in memory (a slice's are a few MiB).
+ * Pagefind reads the pages from the output folder itself, picked by a glob that lists them.
+ */
+async function indexSlice(outDir: string, slice: readonly IndexedPage[]): Promise<{ pages: number; files: PagefindFile[] }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: dir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: output });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    if (slice.length > 0) {
+      const added = await index.addDirectory({ path: outDir, glob: `{${slice.map((page) => page.file).join(',')}}` });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
+    }
+    const output = await index.getFiles();
+    if (output.errors.length > 0) throw new Error(`Pagefind could not write its files: ${output.errors.join('; ')}`);
+    const files = output.files.map((file) => ({ path: file.path, content: Buffer.from(file.content) }));
+    // addDirectory counts every HTML file it read; the entry file counts the pages it indexed.
+    const entry = files.find((file) => file.path === 'pagefind-entry.json');
+    const languages = entry
+      ? (JSON.parse(entry.content.toString('utf8')) as { languages: Record<string, { page_count: number }> }).languages
+      : {};
+    return { pages: Object.values(languages).reduce((sum, language) => sum + language.page_count, 0), files };
   } finally {
     await pagefind.close();
   }
 }
 
-/** How many pages a bundle's entry file says it indexed. */
-function pageCount(bundle: string): number {
-  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+interface PagefindFile {
+  path: string;
+  content: Buffer;
+}
+
+/**
+ * Writes `files` below `dir`/`prefix`, leaving a file that already has the same bytes alone (its
+ * modification time too, so that a sync tool skips it). Returns what each file is now, for the record.
+ */
+function writeFiles(dir: string, files: readonly PagefindFile[], prefix: string): SliceRecord['files'] {
+  const written: SliceRecord['files'] = {};
+  const folders = new Set<string>();
+  for (const { path, content } of files) {
+    const target = join(dir, prefix, path);
+    let stat = statSync(target, { throwIfNoEntry: false });
+    if (stat?.size !== content.length || !readFileSync(target).equals(content)) {
+      const folder = dirname(target);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      writeFileSync(target, content);
+      stat = statSync(target);
+    }
+    written[prefix + path] = [stat!.size, stat!.mtimeMs, stat!.ino];
+  }
+  return written;
 }
 
 /** Pagefind's files for pages given as HTML (the dev server's), in memory, by path below `pagefind/`. */
@@ -178,16 +245,5 @@ export async function searchIndexInMemory(pages: readonly { url: string; html: s
     return files;
   } finally {
     await pagefind.close();
-  }
-}
-
-/** Makes `dir` hold exactly `files` (target path below `dir` → source file), copying only those that are new or changed. */
-function updateFolder(dir: string, files: ReadonlyMap<string, string>): void {
-  keepOnly(dir, new Set(files.keys()));
-  for (const [file, from] of files) {
-    const target = join(dir, file);
-    if (existsSync(target) && statSync(target).size === statSync(from).size && readFileSync(target).equals(readFileSync(from))) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(from, target);
   }
 }

@@ -30,9 +30,10 @@ const PAGES: Record<string, string> = {
   'articles/d/index.html': article('Delta', '2024-04-01', 'Ferry electrified.'),
   'docs/index.html':
     '<!doctype html><html lang="en"><head><title>Docs</title></head><body><main data-pagefind-body><h1>Writing</h1><p>How to write.</p></main></body></html>',
-  // A list page and a page that only quotes the mark in its text: neither is indexed.
+  // A list page and pages that only quote the mark in text or in an attribute's value: none is indexed.
   'archive/index.html': '<!doctype html><html lang="en"><body><p>All articles</p></body></html>',
   'about/index.html': '<!doctype html><html lang="en"><body><p>Pages marked data-pagefind-body are indexed.</p></body></html>',
+  'gallery/index.html': '<!doctype html><html lang="en"><body><img alt="x > y data-pagefind-body" src="/a.png"></body></html>',
 };
 
 function writePages(dir: string, pages: Record<string, string>) {
@@ -113,10 +114,32 @@ describe('search index in slices', () => {
     expect(sameFiles(join(OUT, 'pagefind'), join(DIR, 'fresh', 'pagefind'))).toEqual([]);
   });
 
+  it('indexes a slice again when its files in the output were changed or removed since', async () => {
+    const copy = join(DIR, 'tampered');
+    cpSync(OUT, copy, { recursive: true });
+    const first = listFiles(join(copy, 'pagefind')).find((file) => file.startsWith('1/fragment/'))!;
+    rmSync(join(copy, 'pagefind', first));
+    // Another output folder with the same cache: none of its files is the one the cache recorded.
+    expect(await buildSearchIndex(copy, CACHE, 3)).toEqual({ pages: 8, slices: 3, kept: 0 });
+    expect(await buildSearchIndex(copy, CACHE, 3)).toEqual({ pages: 8, slices: 3, kept: 3 });
+    writeFileSync(join(copy, 'pagefind', first), 'changed');
+    expect(await buildSearchIndex(copy, CACHE, 3)).toEqual({ pages: 8, slices: 3, kept: 2 });
+    expect(sameFiles(join(copy, 'pagefind'), join(OUT, 'pagefind'))).toEqual([]);
+  });
+
   it('indexes again when the slices move, and drops the slices of a larger index', async () => {
     const result = await buildSearchIndex(OUT, CACHE, 5);
     expect(result).toEqual({ pages: 8, slices: 2, kept: 0 });
-    expect(readdirSync(join(CACHE, 'slices')).sort()).toEqual(['0', '1']);
     expect(existsSync(join(OUT, 'pagefind/2'))).toBe(false);
+  });
+});
+
+describe('search index of a site with nothing to index', () => {
+  it('is an empty index the search page can still load, with no slices after it', async () => {
+    const out = join(DIR, 'empty');
+    writePages(out, { 'archive/index.html': PAGES['archive/index.html']! });
+    expect(await buildSearchIndex(out, join(DIR, 'empty-cache'), 3)).toEqual({ pages: 0, slices: 1, kept: 0 });
+    expect(JSON.parse(readFileSync(join(out, 'pagefind', SLICES_FILE), 'utf8'))).toEqual([]);
+    expect(listFiles(join(out, 'pagefind'))).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slicesOf } from '../../src/integration/search-index.ts';
+import { MAX_SLICES, sliceSizeFor, slicesOf } from '../../src/integration/search-index.ts';
 
 describe('slicesOf', () => {
   it('cuts the pages into slices of at most the size, in order, the last one shorter', () => {
@@ -9,5 +9,20 @@ describe('slicesOf', () => {
 
   it('gives one empty slice for no pages, so the first slice always exists', () => {
     expect(slicesOf([], 2000)).toEqual([[]]);
+  });
+});
+
+describe('sliceSizeFor', () => {
+  it('keeps the base size while it needs at most MAX_SLICES slices', () => {
+    expect(sliceSizeFor(1, 500)).toBe(500);
+    expect(sliceSizeFor(500 * MAX_SLICES, 500)).toBe(500);
+  });
+
+  it('doubles the size as the archive doubles, so the slices stay few and stable in between', () => {
+    expect(sliceSizeFor(500 * MAX_SLICES + 1, 500)).toBe(1000);
+    expect(sliceSizeFor(10_003, 500)).toBe(2000);
+    expect(sliceSizeFor(100_000, 500)).toBe(16_000);
+    for (const pages of [1, 999, 4001, 10_003, 65_000, 100_000])
+      expect(Math.ceil(pages / sliceSizeFor(pages, 500))).toBeLessThanOrEqual(MAX_SLICES);
   });
 });
