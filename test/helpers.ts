@@ -1,5 +1,5 @@
 /** Shared by the tests: where the test builds live and how to run the real build command. */
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { astroSync } from '../scripts/lib/astro.ts';
 
@@ -11,8 +11,8 @@ export const SITE_DIST = join(TMP, 'site-dist');
 export const SITE_URL = 'https://news.test.example';
 /** The fixtures test/site/ and the drafts preview add to content/: a draft, a scheduled article, every component. */
 export const SITE_FIXTURES = {
-  'articles/draft-fixture.mdx': 'test/fixtures/site/draft-fixture.mdx',
-  'articles/scheduled-fixture.mdx': 'test/fixtures/site/scheduled-fixture.mdx',
+  'articles/draft-fixture': 'test/fixtures/site/draft-fixture',
+  'articles/scheduled-fixture': 'test/fixtures/site/scheduled-fixture',
   'articles/components-fixture': 'test/fixtures/site/components-fixture',
 };
 /**
@@ -27,6 +27,13 @@ export const E2E_SEARCH_SLICE_SIZE = 3;
 /** Screenshots and Lighthouse reports: kept after the run, never committed. */
 export const ARTIFACTS = join(ROOT, 'test-results');
 
+/**
+ * When the scheduled fixture goes live: 60 days after the tests run, so always ahead, and within
+ * the year the content check allows. Its file says `published: SCHEDULED_AT`, replaced by makeContent.
+ */
+const today = new Date();
+export const SCHEDULED_AT = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 60, 9));
+
 /** A fresh copy of content/ at `dir`, with extra files copied over it. */
 export function makeContent(dir: string, extra: Record<string, string> = {}): string {
   rmSync(dir, { recursive: true, force: true });
@@ -35,6 +42,16 @@ export function makeContent(dir: string, extra: Record<string, string> = {}): st
   for (const [target, fixture] of Object.entries(extra)) {
     mkdirSync(join(dir, target, '..'), { recursive: true });
     cpSync(join(ROOT, fixture), join(dir, target), { recursive: true });
+    const entry = target.endsWith('.mdx') ? join(dir, target) : join(dir, target, 'index.mdx');
+    if (existsSync(entry)) {
+      const text = readFileSync(entry, 'utf8');
+      if (text.includes('published: SCHEDULED_AT')) {
+        writeFileSync(
+          entry,
+          text.replace(/published: SCHEDULED_AT.*/, `published: ${SCHEDULED_AT.toISOString().replace('.000Z', '+00:00')}`),
+        );
+      }
+    }
   }
   return dir;
 }

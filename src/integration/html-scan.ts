@@ -7,7 +7,7 @@ import { Parser } from 'htmlparser2';
 export interface PageScan {
   /** `id` and `<a name>` values: the valid fragment targets of this page. */
   ids: Set<string>;
-  /** Every `href`, `src`, `srcset` candidate and social image URL, in document order. */
+  /** Every `href`, `src`, `srcset` candidate, social image URL and structured-data image URL, in document order. */
   links: string[];
   /** Content file the page was built from, when it says. */
   source?: string | undefined;
@@ -15,9 +15,19 @@ export interface PageScan {
 
 export function scanHtml(html: string): PageScan {
   const scan: PageScan = { ids: new Set(), links: [] };
+  let structuredData: string | undefined;
   const parser = new Parser(
     {
+      ontext(text) {
+        if (structuredData !== undefined) structuredData += text;
+      },
+      onclosetag(name) {
+        if (name !== 'script' || structuredData === undefined) return;
+        scan.links.push(...structuredDataImages(structuredData));
+        structuredData = undefined;
+      },
       onopentag(name, attributes) {
+        if (name === 'script' && attributes.type === 'application/ld+json') structuredData = '';
         if (attributes.id) scan.ids.add(attributes.id);
         if (name === 'a' && attributes.name) scan.ids.add(attributes.name);
         if (attributes['data-source']) scan.source = attributes['data-source'];
@@ -42,6 +52,30 @@ export function scanHtml(html: string): PageScan {
   parser.write(html);
   parser.end();
   return scan;
+}
+
+const IMAGE_KEYS = new Set(['image', 'logo', 'thumbnailUrl', 'contentUrl']);
+
+/** The image URLs of a JSON-LD block: search engines show them, so they must exist like any other. */
+export function structuredDataImages(json: string): string[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return []; // Invalid structured data is the site tests' finding, not a link.
+  }
+  const urls: string[] = [];
+  const visit = (value: unknown, isImage: boolean): void => {
+    if (typeof value === 'string') {
+      if (isImage) urls.push(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, isImage);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) visit(item, IMAGE_KEYS.has(key) || (isImage && key === 'url'));
+    }
+  };
+  visit(data, false);
+  return urls;
 }
 
 /** URLs a feed or sitemap points to: `<loc>`, `<link>`, `<guid>`, `href=` and `src=` anywhere. */

@@ -3,7 +3,7 @@
  * (`npm run build`, `npx astro build`, a host's build image):
  *
  *   content check → Astro (content layer, pages, images) → _redirects → sitemap
- *     → stale files removed → search index → _headers → link check → done
+ *     → stale files removed → search index → _headers → link check → unused original images removed → done
  *
  * Any failure throws, so Astro exits non-zero, and the output folder is removed: a half-built or
  * unchecked site never looks deployable. `astro dev` runs the same content check and refuses to
@@ -29,6 +29,7 @@ import { writeHeadersFile } from './headers-file.ts';
 import { checkLinks, formatReport, scanCacheFor } from './link-check.ts';
 import { resolveOptions, type NewsroomOptions, type ResolvedSite } from './options.ts';
 import { buildSearchIndex, type SearchIndexResult } from './search-index.ts';
+import { removeUnusedImages } from './unused-images.ts';
 import { StageClock } from './stages.ts';
 import { configModule } from './virtual.ts';
 
@@ -88,6 +89,9 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
           const text = formatReport(report, outDir);
           if (failed) throw new AstroError(text, 'Fix the links at the lines given, or the content they point to.');
           logger.info(text);
+          // After the link check, which has found every file a page, feed or sitemap links to.
+          const unused = removeUnusedImages(root, listFiles(root), report.linked);
+          if (unused > 0) logger.info(`Removed ${unused} original image(s) no page uses (full size, with their metadata).`);
           completeOutput(root);
           finished = true;
           summarise(root, report.pages, search, logger);

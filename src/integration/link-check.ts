@@ -48,6 +48,8 @@ export interface LinkCheckReport {
   fragmentsChecked: number;
   feedUrlsChecked: number;
   broken: BrokenLink[];
+  /** Files of the build that pages, feeds and sitemaps link to. */
+  linked: Set<string>;
   /** Reasons the check cannot be trusted, such as a crawl that found almost nothing. */
   problems: string[];
 }
@@ -105,6 +107,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
     fragmentsChecked: 0,
     feedUrlsChecked: 0,
     broken: [],
+    linked: new Set(),
     problems: [],
   };
   if (htmlFiles.length === 0) {
@@ -114,7 +117,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
   const cache = new ScanCache(options.scanCache);
   const site = builtSite(options, files, htmlFiles, xmlFiles, cache);
 
-  const { internal, external } = checkInternalLinks(site, report.broken);
+  const { internal, external } = checkInternalLinks(site, report.broken, report.linked);
   report.linksChecked = internal.size;
   report.externalSkipped = options.external ? 0 : external.size;
   if (internal.size < report.pages) {
@@ -126,7 +129,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
     report.broken.push(...checked.broken);
   }
   report.fragmentsChecked = checkFragments(site, report.broken);
-  report.feedUrlsChecked = checkFeedUrls(site, report.broken);
+  report.feedUrlsChecked = checkFeedUrls(site, report.broken, report.linked);
   pointAtSources(site, report.broken, options.projectRoot ?? process.cwd());
 
   report.pagesParsed = cache.parsed;
@@ -177,7 +180,7 @@ function builtSite(
  * exists or not, and requesting every page is far slower. Returns the distinct URLs seen on this
  * site and on other sites.
  */
-function checkInternalLinks(site: BuiltSite, broken: BrokenLink[]): { internal: Set<string>; external: Set<string> } {
+function checkInternalLinks(site: BuiltSite, broken: BrokenLink[], linked: Set<string>): { internal: Set<string>; external: Set<string> } {
   const { siteUrl, basePath, siteOrigin, siteRoot } = site;
   const internal = new Set<string>();
   const external = new Set<string>();
@@ -203,7 +206,11 @@ function checkInternalLinks(site: BuiltSite, broken: BrokenLink[]): { internal: 
         continue;
       }
       internal.add(url.href);
-      if (site.served(url.pathname)) continue;
+      const target = site.served(url.pathname);
+      if (target) {
+        linked.add(target);
+        continue;
+      }
       // A static host answers a missing file with a 404.
       broken.push({ page, link: raw, reason: 'HTTP 404' });
     }
@@ -247,7 +254,7 @@ function checkFragments(site: BuiltSite, broken: BrokenLink[]): number {
  * Pass 3: feeds and sitemaps must use absolute URLs that exist in the build; their stylesheets
  * must exist on the same origin. Returns how many URLs were checked.
  */
-function checkFeedUrls(site: BuiltSite, broken: BrokenLink[]): number {
+function checkFeedUrls(site: BuiltSite, broken: BrokenLink[], linked: Set<string>): number {
   const { siteUrl, basePath } = site;
   let checked = 0;
   for (const file of site.xmlFiles) {
@@ -269,6 +276,7 @@ function checkFeedUrls(site: BuiltSite, broken: BrokenLink[]): number {
       if (!raw.startsWith(`${siteUrl}/`) && raw !== siteUrl) continue;
       const url = new URL(raw);
       const targetFile = site.served(url.pathname);
+      if (targetFile) linked.add(targetFile);
       if (!targetFile) {
         broken.push({ page: feed, link: raw, reason: 'no such file in the build' });
       } else if (url.hash.length > 1 && targetFile.endsWith('.html')) {

@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/lib/output-dir.ts';
-import { makeContent, runBuild, SITE_FIXTURES, SITE_URL, TMP } from '../helpers.ts';
+import { makeContent, runBuild, SCHEDULED_AT, SITE_FIXTURES, SITE_URL, TMP } from '../helpers.ts';
 
 const OUT = join(TMP, 'preview-dist');
 const read = (file: string) => readFileSync(join(OUT, file), 'utf8');
@@ -33,8 +33,9 @@ describe('a preview build with SHOW_DRAFTS=1', () => {
 
   it('has a page for the scheduled article, marked with the day it goes live', () => {
     const banner = doc('articles/scheduled-fixture/index.html').querySelector('.status-banner')!;
-    expect(banner.textContent).toContain('Scheduled: goes live on 1 June 2099.');
-    expect(banner.querySelector('time')!.getAttribute('datetime')).toBe('2099-05-31T23:00:00.000Z');
+    const day = SCHEDULED_AT.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    expect(banner.textContent).toContain(`Scheduled: goes live on ${day}.`);
+    expect(banner.querySelector('time')!.getAttribute('datetime')).toBe(SCHEDULED_AT.toISOString());
   });
 
   it('lists them with a badge, and marks no published article', () => {

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import { SITE_CONTENT, SITE_DIST, SITE_URL } from '../helpers.ts';
 
@@ -277,6 +278,37 @@ describe('drafts and scheduled articles', () => {
       // The class is in every page's inline CSS; the element must be on none.
       expect(content).not.toMatch(/class="[^"]*status-banner/);
     }
+  });
+});
+
+describe('images', () => {
+  const images = all.filter((f) => /\.(?:jpe?g|png|webp|avif|gif|svg)$/i.test(f) && f.startsWith('_astro/'));
+  /** Every URL path any page, feed, sitemap or JSON file of the build mentions. */
+  const mentioned = new Set(
+    all
+      .filter((f) => /\.(html|xml|json|css|js|txt)$/.test(f))
+      .flatMap((f) => [...read(f).matchAll(/\/_astro\/[\w.-]+/g)].map((m) => m[0].slice(1))),
+  );
+
+  it('are only the versions the pages and feeds use: no original beside them', () => {
+    expect(images.length).toBeGreaterThan(10);
+    expect(images.filter((f) => !mentioned.has(f))).toEqual([]);
+    expect(images.filter((f) => f.includes('photo-with-exif')).length).toBeGreaterThan(0);
+    // And every image something names is there: removing the originals took nothing in use.
+    expect([...mentioned].filter((f) => !all.includes(f))).toEqual([]);
+  });
+
+  it('carry no camera metadata', async () => {
+    expect(readFileSync(join(SITE_CONTENT, 'articles/components-fixture/photo-with-exif.jpg')).includes('EXIF-FIXTURE-SECRET')).toBe(true);
+    for (const image of images) {
+      const bytes = readFileSync(join(SITE_DIST, image));
+      expect(bytes.includes('EXIF-FIXTURE-SECRET'), image).toBe(false);
+      if (!image.endsWith('.svg')) expect((await sharp(bytes).metadata()).exif, image).toBeUndefined();
+    }
+  });
+
+  it('of drafts and scheduled articles are not published', () => {
+    expect(all.filter((f) => /(?:draft|scheduled)-fixture-photo/.test(f))).toEqual([]);
   });
 });
 
