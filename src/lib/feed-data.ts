@@ -7,7 +7,7 @@ import rss from '@astrojs/rss';
 import { paths, site } from '../config.ts';
 import { byAuthor, byTopic, lastModified } from './articles.ts';
 import { authorsOf, getPublishedArticles, pageKey, topicsOf, type Article, type Author, type Topic } from './content.ts';
-import { atomFeed, feedUpdated, jsonFeed, rssItem, type FeedArticle, type FeedChannel } from './feeds.ts';
+import { atomFeed, feedUpdated, jsonFeed, rssOptions, type FeedArticle, type FeedChannel } from './feeds.ts';
 import { articleHtml, heroImageUrl } from './render-html.ts';
 import { absoluteUrl, type FeedFormat, type FeedScope } from './urls.ts';
 
@@ -97,21 +97,7 @@ function channelFor(subject: FeedSubject, entries: readonly FeedArticle[]): Feed
 export async function feedResponse(format: FeedFormat, subject: FeedSubject): Promise<Response> {
   const entries = await itemsFor(subject);
   const channel = channelFor(subject, entries);
-  if (format === 'rss') {
-    return rss({
-      title: channel.title,
-      description: channel.description,
-      // The channel link is the page the feed belongs to, base path included.
-      site: channel.homeUrl,
-      stylesheet: channel.stylesheet,
-      xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-      customData:
-        `<language>${site.language}</language>` +
-        `<lastBuildDate>${channel.updated.toUTCString()}</lastBuildDate>` +
-        `<atom:link href="${channel.urls.rss}" rel="self" type="application/rss+xml"/>`,
-      items: entries.map(rssItem),
-    });
-  }
+  if (format === 'rss') return rss(rssOptions(channel, entries));
   const body = format === 'atom' ? atomFeed(channel, entries) : `${JSON.stringify(jsonFeed(channel, entries), null, 2)}\n`;
   return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
 }

@@ -2,7 +2,7 @@
  * Feed output in three formats (RSS through @astrojs/rss, Atom through `feed`, JSON Feed 1.1) from
  * one list of items. Feed readers need absolute URLs everywhere.
  */
-import { Feed } from 'feed';
+import type { RSSOptions } from '@astrojs/rss';
 
 const URL_ATTRIBUTE = /(\s(?:href|src|poster|cite))=(["'])(.*?)\2/gi;
 const SRCSET_ATTRIBUTE = /(\ssrcset)=(["'])(.*?)\2/gi;
@@ -70,8 +70,9 @@ export interface FeedChannel {
   updated: Date;
 }
 
+/** Text for an XML element or a double-quoted attribute. */
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** The newest modification date of the items, or `fallback` for an empty feed. */
@@ -92,38 +93,68 @@ export function rssItem(article: FeedArticle) {
   };
 }
 
-/** Atom 1.0 through the `feed` library, with the stylesheet processing instruction. */
-export function atomFeed(channel: FeedChannel, items: readonly FeedArticle[]): string {
-  const feed = new Feed({
-    id: channel.urls.atom,
+/** RSS 2.0 through @astrojs/rss, with Atom's self link and Dublin Core authors. */
+export function rssOptions(channel: FeedChannel, items: readonly FeedArticle[]): RSSOptions {
+  return {
     title: channel.title,
     description: channel.description,
-    link: channel.homeUrl,
-    language: channel.language,
-    updated: channel.updated,
-    generator: false,
-    feed: channel.urls.atom,
-    feedLinks: { rss: channel.urls.rss, json: channel.urls.json },
+    // The channel link is the page the feed belongs to, base path included.
+    site: channel.homeUrl,
     stylesheet: channel.stylesheet,
-    image: channel.icon,
-    favicon: channel.favicon,
-    copyright: '',
-  });
-  for (const item of items) {
-    feed.addItem({
-      id: item.url,
-      title: item.title,
-      link: item.url,
-      date: item.modified,
-      published: item.published,
-      description: item.description,
-      content: item.content,
-      author: item.authors.map((author) => ({ name: author.name, link: author.url })),
-      category: item.categories.map((name) => ({ name, term: name })),
-      ...(item.image ? { image: item.image } : {}),
-    });
-  }
-  return feed.atom1();
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
+    customData:
+      `<language>${escapeXml(channel.language)}</language>` +
+      `<lastBuildDate>${channel.updated.toUTCString()}</lastBuildDate>` +
+      `<atom:link href="${escapeXml(channel.urls.rss)}" rel="self" type="application/rss+xml"/>`,
+    items: items.map(rssItem),
+  };
+}
+
+/** The media type of an image URL, by its extension (enclosures must say it). */
+function imageType(url: string): string {
+  const extension = new URL(url).pathname.split('.').at(-1)?.toLowerCase();
+  return extension === 'jpg' || extension === 'jpeg' ? 'image/jpeg' : `image/${extension}`;
+}
+
+/**
+ * Atom 1.0 (RFC 4287), written here rather than by a library so that every value is escaped the
+ * same way: titles, summaries and names are `type="text"`, so markup in them is shown, never
+ * rendered; the article is `type="html"`, escaped as text rather than in CDATA.
+ */
+export function atomFeed(channel: FeedChannel, items: readonly FeedArticle[]): string {
+  const x = escapeXml;
+  const link = (rel: string, href: string, type: string) => `<link rel="${rel}" type="${type}" href="${x(href)}"/>`;
+  const entry = (item: FeedArticle) =>
+    [
+      '  <entry>',
+      `    <id>${x(item.url)}</id>`,
+      `    <title type="text">${x(item.title)}</title>`,
+      `    ${link('alternate', item.url, 'text/html')}`,
+      `    <published>${item.published.toISOString()}</published>`,
+      `    <updated>${item.modified.toISOString()}</updated>`,
+      ...item.authors.map((author) => `    <author><name>${x(author.name)}</name><uri>${x(author.url)}</uri></author>`),
+      ...item.categories.map((name) => `    <category term="${x(name)}" label="${x(name)}"/>`),
+      ...(item.image ? [`    ${link('enclosure', item.image, imageType(item.image))}`] : []),
+      `    <summary type="text">${x(item.description)}</summary>`,
+      `    <content type="html">${x(item.content)}</content>`,
+      '  </entry>',
+    ].join('\n');
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<?xml-stylesheet href="${x(channel.stylesheet)}" type="text/xsl"?>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(channel.language)}">`,
+    `  <id>${x(channel.urls.atom)}</id>`,
+    `  <title type="text">${x(channel.title)}</title>`,
+    `  <subtitle type="text">${x(channel.description)}</subtitle>`,
+    `  <updated>${channel.updated.toISOString()}</updated>`,
+    `  ${link('alternate', channel.homeUrl, 'text/html')}`,
+    `  ${link('self', channel.urls.atom, 'application/atom+xml')}`,
+    `  <logo>${x(channel.icon)}</logo>`,
+    `  <icon>${x(channel.favicon)}</icon>`,
+    ...items.map(entry),
+    '</feed>',
+    '',
+  ].join('\n');
 }
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): plain JSON, no library needed. */

@@ -78,9 +78,29 @@ const localPath = () =>
     }
   });
 
+/**
+ * Characters no text field may hold: control characters (a feed with one is not XML, and a page
+ * shows nothing or a box), the two non-characters XML refuses, and halves of a UTF-16 pair.
+ */
+export const UNSHOWABLE =
+  // eslint-disable-next-line no-control-regex -- these are the characters being refused
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text a contributor writes: anything readable, nothing that breaks a feed or hides in a page. */
+const text = () =>
+  z.string().superRefine((value, ctx) => {
+    const found = UNSHOWABLE.exec(value);
+    if (!found) return;
+    const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    ctx.addIssue({
+      code: 'custom',
+      message: `contains the invisible character U+${code} at character ${found.index + 1}`,
+      params: { hint: 'remove it: it cannot be shown on a page or carried in a feed (often pasted from another program)' },
+    });
+  });
+
 const nonEmpty = (what: string) =>
-  z
-    .string()
+  text()
     .trim()
     .min(1, { error: `${what} must not be empty` });
 
@@ -109,13 +129,13 @@ export function articleSchema<R extends z.ZodType, D extends z.ZodType>({ refere
         .object({
           src: localPath().describe('Image file, relative to the article file.'),
           alt: nonEmpty('image.alt').describe('Text alternative describing the image for readers who cannot see it.'),
-          caption: z.string().optional().describe('Caption shown under the image.'),
-          credit: z.string().optional().describe('Who made the image, e.g. "Photo: Jane Doe".'),
+          caption: text().optional().describe('Caption shown under the image.'),
+          credit: text().optional().describe('Who made the image, e.g. "Photo: Jane Doe".'),
         })
         .strict()
         .optional()
         .describe('Hero image shown above the article body.'),
-      location: z.string().optional().describe('Dateline, e.g. "Shanghai".'),
+      location: text().optional().describe('Dateline, e.g. "Shanghai".'),
       source: z
         .object({
           name: nonEmpty('source.name').describe('Name of the original source.'),

@@ -56,6 +56,8 @@ const expected: [string, number | undefined, string, RegExp][] = [
   ['articles/bad-images/index.mdx', 11, 'image', /"\.\/notes\.jpg" is text, not a JPEG/],
   ['articles/bad-images/index.mdx', 15, 'image', /"\.\/empty\.png" is an empty file/],
   ['articles/bad-images/index.mdx', 19, 'image', /"\.\/chart\.jpg" is a PNG image named \.jpg/],
+  ['articles/invisible-characters.mdx', 2, 'title', /contains the invisible character U\+0001 at character 14/],
+  ['articles/invisible-characters.mdx', 9, 'character', /the invisible character U\+000B cannot be published/],
   ['articles/far-future.mdx', 4, 'published', /9999-12-31 is more than a year ahead: the article would stay unpublished until then/],
   ['articles/windows-1252.mdx', 9, 'encoding', /byte 0xE9 is not UTF-8 \(the file looks saved as Windows-1252 or Latin-1\)/],
   ['authors/zhang-wei.md', 2, 'name', /the name "Wei {2}ZHANG" is already used by .*authors\/wei-zhang\.md/],

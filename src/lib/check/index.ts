@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { isMap, isSeq } from 'yaml';
 import { examineBody, type Reference } from '../mdx/compile.ts';
 import { REDIRECTS_FILE } from '../redirects.ts';
-import { articleSchema, authorSchema, pageSchema, plainParts, topicSchema, valueAt } from '../schemas.ts';
+import { articleSchema, authorSchema, pageSchema, plainParts, topicSchema, UNSHOWABLE, valueAt } from '../schemas.ts';
 import { RESERVED_PAGE_SLUGS } from '../urls.ts';
 import type { ContentProblem } from '../validate.ts';
 import { displayPaths, listContentFiles, readUtf8, resolveEntryFile, type EntryFile } from './files.ts';
@@ -102,6 +102,8 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
       continue;
     }
     const source = read.text;
+    const unshowable = unshowableAt(source);
+    if (unshowable) problems.push({ file: display(entry.file), field: 'character', ...unshowable });
     const facts = kept.get(entry.file, source, () => examine(entry, source, schemas[entry.collection], display(entry.file)));
     crossCheck(site, entry, facts);
   }
@@ -122,6 +124,20 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     );
   }
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** The first character a content file must not hold (see UNSHOWABLE), with its line and column. */
+function unshowableAt(source: string): Omit<ContentProblem, 'file' | 'field'> | undefined {
+  const found = UNSHOWABLE.exec(source);
+  if (!found) return undefined;
+  const before = source.slice(0, found.index).split('\n');
+  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return {
+    line: before.length,
+    column: before.at(-1)!.length + 1,
+    message: `the invisible character U+${code} cannot be published: a feed holding it is not valid XML`,
+    hint: 'delete it (it is often pasted from another program); your editor may show it as a box or not at all',
+  };
 }
 
 function notUtf8(file: string, at: { line: number; column: number; byte: number }): ContentProblem {
