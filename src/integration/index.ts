@@ -53,6 +53,13 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     if (!finished && outDir) rmSync(outDir, { recursive: true, force: true });
   };
 
+  /** A build stopped by a signal (Ctrl-C, a CI job's timeout) removes its output, then ends as the signal would have ended it. */
+  const stopped = (signal: NodeJS.Signals) => {
+    removeUnfinished();
+    for (const name of STOP_SIGNALS) process.removeListener(name, stopped);
+    process.kill(process.pid, signal);
+  };
+
   const fail = (error: unknown, logger: AstroIntegrationLogger): never => {
     removeUnfinished();
     logger.error(`${outDir} was removed so that nothing half-built can be deployed.`);
@@ -176,6 +183,8 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
         startedAt = Date.now();
         beginOutput(outDir);
         process.once('exit', removeUnfinished);
+        // A signal ends the process without 'exit'; SIGKILL cannot be caught, and leaves the marker.
+        for (const signal of STOP_SIGNALS) process.once(signal, stopped);
       },
       'astro:build:done': ({ dir }) => {
         // Moved addresses as real 301s for the hosts that read `_redirects` (Netlify, Cloudflare
@@ -185,6 +194,8 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     },
   };
 }
+
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** `, in 5 slices, 4 of them kept from the last build`; nothing for one slice indexed again. */
 function searchSlices({ slices, kept }: SearchIndexResult): string {

@@ -9,7 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { listFiles } from '../../src/lib/output-dir.ts';
+import { IN_PROGRESS, listFiles } from '../../src/lib/output-dir.ts';
 import { makeContent, ROOT, runBuild, TMP } from '../helpers.ts';
 
 const ORIGIN = 'https://mobility-desk.github.io';
@@ -145,6 +145,10 @@ describe('the GitHub workflows', () => {
     expect(build.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
     const uses = steps('deploy.yml').map((step) => step.uses ?? step.run);
     expect(uses.indexOf('npm test')).toBeLessThan(uses.indexOf('npm run build'));
+    // A folder a killed build left is never uploaded.
+    const refuse = uses.indexOf(`test ! -e dist/${IN_PROGRESS}`);
+    expect(refuse).toBeGreaterThan(uses.indexOf('npm run build'));
+    expect(refuse).toBeLessThan(uses.indexOf('actions/upload-pages-artifact@v3'));
     expect(deploy.yaml.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
   });
 
