@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SLICES, sliceSizeFor, slicesOf } from '../../src/integration/search-index.ts';
 
 describe('slicesOf', () => {
-  it('cuts the pages into slices of at most the size, in order, the last one shorter', () => {
+  it('cuts the pages into slices of the size, in order, the last one shorter', () => {
     expect(slicesOf(['a', 'b', 'c', 'd', 'e'], 2)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
     expect(slicesOf(['a', 'b'], 2)).toEqual([['a', 'b']]);
+  });
+
+  it('adds a last slice of less than a quarter of the size to the one before', () => {
+    const pages = Array.from({ length: 2000 }, (_page, n) => n);
+    expect(slicesOf(pages.slice(0, 1003), 500).map((slice) => slice.length)).toEqual([500, 503]);
+    expect(slicesOf(pages.slice(0, 1124), 500).map((slice) => slice.length)).toEqual([500, 624]);
+    expect(slicesOf(pages.slice(0, 1125), 500).map((slice) => slice.length)).toEqual([500, 500, 125]);
+    expect(slicesOf(pages.slice(0, 10), 500)).toEqual([pages.slice(0, 10)]);
   });
 
   it('gives one empty slice for no pages, so the first slice always exists', () => {
