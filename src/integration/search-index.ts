@@ -83,7 +83,7 @@ function markTag(html: Buffer): string | undefined {
 }
 
 /** A search loads one more small file per slice, so past this many the slices grow instead. */
-export const MAX_SLICES = 8;
+export const MAX_SLICES = 16;
 
 /**
  * The size of the slices for `pages` pages: `base`, doubled until at most `MAX_SLICES` slices are

@@ -3,11 +3,11 @@
  * over content/): every mistake is reported at once, each with its own file, line, field and words.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContentProblem } from '../../src/lib/validate.ts';
-import { checkContent } from '../../src/lib/check/index.ts';
+import { checkContent, MAX_FILE_BYTES } from '../../src/lib/check/index.ts';
 import { listFiles } from '../../src/lib/output-dir.ts';
 import { makeContent, ROOT, TMP } from '../helpers.ts';
 
@@ -56,6 +56,10 @@ const expected: [string, number | undefined, string, RegExp][] = [
   ['articles/bad-images/index.mdx', 11, 'image', /"\.\/notes\.jpg" is text, not a JPEG/],
   ['articles/bad-images/index.mdx', 15, 'image', /"\.\/empty\.png" is an empty file/],
   ['articles/bad-images/index.mdx', 19, 'image', /"\.\/chart\.jpg" is a PNG image named \.jpg/],
+  // The three inputs that used to crash the check, reported with everything else.
+  ['articles/alias-bomb.mdx', 2, 'YAML', /Excessive alias count/],
+  ['articles/deep-nesting.mdx', 9, 'nesting', /more than 64 levels of nested elements/],
+  ['articles/bad-escape/index.mdx', 9, 'image', /image file "\.\/bad%zz\.png" not found/],
   ['articles/invisible-characters.mdx', 2, 'title', /contains the invisible character U\+0001 at character 14/],
   ['articles/invisible-characters.mdx', 9, 'character', /the invisible character U\+000B cannot be published/],
   ['articles/far-future.mdx', 4, 'published', /9999-12-31 is more than a year ahead: the article would stay unpublished until then/],
@@ -226,5 +230,21 @@ describe('publication dates far ahead', () => {
       expect(problem.line).toBeGreaterThan(1);
       expect(problem.message).toMatch(/^2019-\d\d-\d\d is more than a year ahead/);
     }
+  });
+});
+
+describe('a content file past the size limit', () => {
+  it('is refused with its size, and the other files are still checked', () => {
+    const dir = makeContent(join(TMP, 'huge-content'));
+    const front =
+      '---\ntitle: A very long article\ndescription: Longer than any article.\npublished: 2019-03-01\nauthors: [wei-zhang]\ntopics: [china]\n---\n\n';
+    writeFileSync(join(dir, 'articles/huge.mdx'), front + 'Words and more words.\n\n'.repeat(MAX_FILE_BYTES / 20));
+    writeFileSync(join(dir, 'articles/small.mdx'), front.replace('authors: [wei-zhang]', 'authors: [nobody]') + 'Short.\n');
+    const found = checkContent({ contentRoot: dir, projectRoot: ROOT, timeZone: 'Europe/London' });
+    expect(found.map((p) => `${p.file.split('/').slice(-2).join('/')} ${p.field}`)).toEqual([
+      'articles/huge.mdx file',
+      'articles/small.mdx authors[0]',
+    ]);
+    expect(found[0]!.message).toMatch(/^the file is 1\.\d MiB; a content file may be at most 1 MiB$/);
   });
 });

@@ -71,6 +71,9 @@ interface Site {
 
 type Schema = Parameters<typeof schemaProblems>[0];
 
+/** About 150,000 words: far beyond any article, and bounded work for the compiler and every page that lists it. */
+export const MAX_FILE_BYTES = 2 ** 20;
+
 export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   const { contentRoot, projectRoot, timeZone } = options;
   const display = displayPaths(projectRoot, contentRoot);
@@ -102,6 +105,16 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
       continue;
     }
     const source = read.text;
+    const bytes = Buffer.byteLength(source);
+    if (bytes > MAX_FILE_BYTES) {
+      problems.push({
+        file: display(entry.file),
+        field: 'file',
+        message: `the file is ${(bytes / 2 ** 20).toFixed(1)} MiB; a content file may be at most ${MAX_FILE_BYTES / 2 ** 20} MiB`,
+        hint: 'split it into several articles; images and data go beside it as files of their own',
+      });
+      continue;
+    }
     const unshowable = unshowableAt(source);
     if (unshowable) problems.push({ file: display(entry.file), field: 'character', ...unshowable });
     const facts = kept.get(entry.file, source, () => examine(entry, source, schemas[entry.collection], display(entry.file)));

@@ -171,9 +171,11 @@ function reportParseError(report: Report, error: unknown, format: 'mdx' | 'md'):
 }
 
 /** Pass 2: MDX nodes become plain HAST; approved components become their HTML. */
-function reduceMdx(nodes: MdxNode[], report: Report, depth: number): ElementContent[] {
+function reduceMdx(nodes: MdxNode[], report: Report, depth: number, within?: Positioned): ElementContent[] {
   if (depth > MAX_DEPTH && nodes.length > 0) {
-    report.add(nodes[0], 'nesting', `more than ${MAX_DEPTH} levels of nested elements`, 'flatten the nested lists, quotes or tags');
+    // Deep nodes may carry no position of their own: the nearest element that does gives the line.
+    const at = nodes.find((node) => node.position) ?? within;
+    report.add(at, 'nesting', `more than ${MAX_DEPTH} levels of nested elements`, 'flatten the nested lists, quotes or tags');
     return [];
   }
   return nodes.flatMap((node): ElementContent[] => {
@@ -203,10 +205,10 @@ function reduceMdx(nodes: MdxNode[], report: Report, depth: number): ElementCont
       }
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        return reduceJsx(node, report, depth);
+        return reduceJsx(node, report, depth, within);
       case 'element': {
         const element = node as unknown as Element;
-        element.children = reduceMdx(element.children as MdxNode[], report, depth + 1);
+        element.children = reduceMdx(element.children as MdxNode[], report, depth + 1, element.position ? element : within);
         alignmentAsClass(element);
         return [element];
       }
@@ -220,9 +222,9 @@ function reduceMdx(nodes: MdxNode[], report: Report, depth: number): ElementCont
 }
 
 /** A JSX tag: an approved component, a lower-case HTML element, or a refusal. */
-function reduceJsx(node: MdxNode, report: Report, depth: number): ElementContent[] {
+function reduceJsx(node: MdxNode, report: Report, depth: number, within?: Positioned): ElementContent[] {
   const name = node.name ?? '';
-  const children = reduceMdx(node.children ?? [], report, depth + 1);
+  const children = reduceMdx(node.children ?? [], report, depth + 1, node.position ? node : within);
   // A fragment (<>…</>) is only its children.
   if (name === '') return children;
   const { props, refused } = propsFromAttributes(node.attributes ?? []);
