@@ -6,13 +6,14 @@
  * contributor's browser would.
  */
 import { type ChildProcess } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astro } from '../../scripts/lib/astro.ts';
 import { chromiumPath, CHROMIUM_FLAGS } from '../../scripts/lib/browser.ts';
+import { checkContent } from '../../src/lib/check/index.ts';
 import { commandEnv, makeContent, ROOT, TMP } from '../helpers.ts';
 
 const CONTENT = join(TMP, 'dev-content');
@@ -130,5 +131,18 @@ describe('astro dev', () => {
     await until(async () => (await status('/articles/script-element/')) === 200, 'the fixed article');
     expect(await status('/')).toBe(200);
     expect(output).toContain('Content check passed.');
+  });
+
+  it('reports every problem of the corpus of mistakes at once, as the build does', async () => {
+    for (const folder of ['articles', 'authors']) {
+      cpSync(join(ROOT, 'test/fixtures/bad-content', folder), join(CONTENT, folder), { recursive: true });
+    }
+    cpSync(join(ROOT, 'test/fixtures/bad-content/redirects.yaml'), join(CONTENT, 'redirects.yaml'));
+    const found = checkContent({ contentRoot: CONTENT, projectRoot: ROOT, timeZone: 'Europe/London' });
+    expect(found.length).toBeGreaterThanOrEqual(40);
+    const summary = `Content check failed: ${found.length} problem(s) in ${new Set(found.map((p) => p.file)).size} file(s).`;
+    await until(() => output.includes(summary), 'the corpus to be reported');
+    expect(await status('/')).toBe(500);
+    for (const problem of found) expect(output).toContain(`${problem.file}:${problem.line ?? ''}`.replace(/:$/, ''));
   });
 });
