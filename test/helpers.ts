@@ -1,5 +1,6 @@
 /** Shared by the tests: where the test builds live and how to run the real build command. */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { astroSync } from '../scripts/lib/astro.ts';
 
@@ -78,4 +79,21 @@ export function runBuild(contentDir: string, outDir: string, env: Record<string,
     env: commandEnv({ CONTENT_DIR: contentDir, SITE_URL, ...env }),
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** The page URLs the fragments of a Pagefind bundle hold (each fragment is gzipped JSON after a 12-byte signature). */
+export function fragmentUrls(bundle: string): string[] {
+  const dir = join(bundle, 'fragment');
+  return readdirSync(dir)
+    .map(
+      (file) =>
+        (
+          JSON.parse(
+            gunzipSync(readFileSync(join(dir, file)))
+              .subarray(12)
+              .toString(),
+          ) as { url: string }
+        ).url,
+    )
+    .sort();
 }

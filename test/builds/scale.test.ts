@@ -6,7 +6,6 @@
  * speed is the benchmark's business.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
@@ -14,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus, type CorpusArticle } from '../../scripts/lib/corpus.ts';
 import { slicesOf } from '../../src/integration/search-index.ts';
 import { site } from '../../src/site.config.ts';
-import { runBuild, SITE_URL, TMP } from '../helpers.ts';
+import { fragmentUrls, runBuild, SITE_URL, TMP } from '../helpers.ts';
 
 const CONTENT = join(TMP, 'scale-content');
 const DIST = join(TMP, 'scale-dist');
@@ -222,19 +221,7 @@ describe('search index of a large site', () => {
     slices = JSON.parse(read('pagefind/slices.json')) as string[];
   });
   /** The page URLs a slice's fragments hold, `''` being the first slice. */
-  const urlsIn = (slice: string) => {
-    const dir = join(DIST, 'pagefind', slice, 'fragment');
-    return readdirSync(dir).map(
-      (file) =>
-        (
-          JSON.parse(
-            gunzipSync(readFileSync(join(dir, file)))
-              .subarray(12)
-              .toString(),
-          ) as { url: string }
-        ).url,
-    );
-  };
+  const urlsIn = (slice: string) => fragmentUrls(join(DIST, 'pagefind', slice));
 
   it('comes in slices of the slice size, the last with the remainder, listed for the search page', () => {
     // Published articles and the three docs pages of the generated corpus, in slices of 100.

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, markedPages, SLICES_FILE, type SearchIndexResult } from '../../src/integration/search-index.ts';
 import { listFiles } from '../../src/lib/output-dir.ts';
-import { TMP } from '../helpers.ts';
+import { fragmentUrls, TMP } from '../helpers.ts';
 
 const DIR = join(TMP, 'search-index');
 const OUT = join(DIR, 'dist');
@@ -44,21 +44,7 @@ function writePages(dir: string, pages: Record<string, string>) {
 }
 
 /** The page URLs a slice's fragments hold, `''` being the first slice. */
-function urlsIn(out: string, slice: string): string[] {
-  const dir = join(out, 'pagefind', slice, 'fragment');
-  return readdirSync(dir)
-    .map(
-      (file) =>
-        (
-          JSON.parse(
-            gunzipSync(readFileSync(join(dir, file)))
-              .subarray(12)
-              .toString(),
-          ) as { url: string }
-        ).url,
-    )
-    .sort();
-}
+const urlsIn = (out: string, slice: string) => fragmentUrls(join(out, 'pagefind', slice));
 
 function sameFiles(a: string, b: string): string[] {
   const files = listFiles(a);
