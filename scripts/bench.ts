@@ -10,15 +10,17 @@
  *   --keep leaves the generated content and output in the temporary folder for a look.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheDirFor } from '../src/integration/options.ts';
+import { listFiles } from '../src/lib/output-dir.ts';
 import type { StageTiming } from '../src/integration/stages.ts';
 import { ASTRO_BIN } from './lib/astro.ts';
 import { CardTime } from './lib/card-time.ts';
 import { generateCorpus, writeCorpus } from './lib/corpus.ts';
+import { formatShape, outputShape, type OutputShape } from './lib/output-shape.ts';
 import { projectRoot } from './lib/site.ts';
 
 const { values } = parseArgs({
@@ -52,6 +54,8 @@ interface BuildRun {
   stages: StageTiming[];
   /** Cards drawn on worker threads while Astro renders pages: wall time from first to last. */
   socialImages: { cards: number; ms: number };
+  /** Files and bytes of the output by kind (pages, images, search, feeds, other). */
+  shape: OutputShape;
 }
 
 function machine() {
@@ -111,9 +115,13 @@ function build(label: string): Promise<BuildRun> {
         reject(new Error(`The ${label} build failed (exit ${code}); see ${logFile}`));
         return;
       }
-      const result = JSON.parse(readFileSync(timings, 'utf8')) as Omit<BuildRun, 'label' | 'wallMs' | 'maxProcessRss' | 'socialImages'>;
+      const result = JSON.parse(readFileSync(timings, 'utf8')) as Omit<
+        BuildRun,
+        'label' | 'wallMs' | 'maxProcessRss' | 'socialImages' | 'shape'
+      >;
       const maxProcessRss = useTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) * 1024 : 0;
-      resolvePromise({ label, wallMs, maxProcessRss, ...result, socialImages: cards.summary() });
+      const shape = outputShape(listFiles(outDir).map((path) => ({ path, size: statSync(join(outDir, path)).size })));
+      resolvePromise({ label, wallMs, maxProcessRss, ...result, socialImages: cards.summary(), shape });
     });
   });
 }
@@ -139,6 +147,8 @@ function table(run: BuildRun): string {
     `${run.label}: ${run.pages} pages, ${run.files} files, dist/ ${mib(run.bytes)}; largest process peaked at ${mib(run.maxProcessRss)}`,
     line(['stage', 'wall', 'pages/s', 'peak RSS']),
     ...rows.map(line),
+    '',
+    formatShape(run.shape, count),
   ].join('\n');
 }
 
