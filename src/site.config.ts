@@ -43,6 +43,7 @@ export const ENVIRONMENT = {
   SHOW_DRAFTS: 'drafts',
   CHECK_EXTERNAL_LINKS: 'externalLinks',
   BUILD_TIMINGS: 'timings',
+  DEPLOY_TARGET: 'deployTarget',
 } as const satisfies Record<string, keyof NewsroomOptions>;
 
 const NUMBERS = new Set<string>(['pageSize', 'sitemapEntryLimit', 'socialCardCount', 'searchSliceSize']);

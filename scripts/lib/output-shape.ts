@@ -2,14 +2,9 @@
  * What a build's output is made of, by kind, and per article: how the output grows with the
  * archive, which is what hosts limit (file count, total size).
  */
+import type { SizedFile } from '../../src/lib/output-dir.ts';
 export const KINDS = ['pages', 'images', 'search', 'feeds', 'other'] as const;
 export type OutputKind = (typeof KINDS)[number];
-
-export interface OutputFile {
-  /** Path below the output folder, `/`-separated. */
-  path: string;
-  size: number;
-}
 
 /** The kind of an output file, by its path. */
 export function kindOf(path: string): OutputKind {
@@ -23,7 +18,7 @@ export function kindOf(path: string): OutputKind {
 export type OutputShape = Record<OutputKind, { files: number; bytes: number }>;
 
 /** Files and bytes of each kind. */
-export function outputShape(files: readonly OutputFile[]): OutputShape {
+export function outputShape(files: readonly SizedFile[]): OutputShape {
   const shape = Object.fromEntries(KINDS.map((kind) => [kind, { files: 0, bytes: 0 }])) as OutputShape;
   for (const file of files) {
     const entry = shape[kindOf(file.path)];

@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { beginOutput, completeOutput, listFiles, removeStaleFiles } from '../lib/output-dir.ts';
+import { beginOutput, completeOutput, IN_PROGRESS, listFiles, removeStaleFiles, type SizedFile } from '../lib/output-dir.ts';
 import { readRedirects, redirectsFile, type Redirect } from '../lib/redirects.ts';
 import { lastmodFor } from '../lib/sitemap.ts';
 import { makePaths, type Paths } from '../lib/urls.ts';
@@ -30,6 +30,7 @@ import { checkLinks, formatReport, scanCacheFor } from './link-check.ts';
 import { resolveOptions, type NewsroomOptions, type ResolvedSite } from './options.ts';
 import { buildSearchIndex, type SearchIndexResult } from './search-index.ts';
 import { removeUnusedImages } from './unused-images.ts';
+import { HOST_LIMITS, hostLimitProblems, hostLimitUse, type DeployTarget } from './host-limits.ts';
 import { StageClock } from './stages.ts';
 import { configModule } from './virtual.ts';
 
@@ -99,9 +100,13 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
           // After the link check, which has found every file a page, feed or sitemap links to.
           const unused = removeUnusedImages(root, listFiles(root), report.linked);
           if (unused > 0) logger.info(`Removed ${unused} original image(s) no page uses (full size, with their metadata).`);
+          const output = listFiles(root)
+            .filter((path) => path !== IN_PROGRESS)
+            .map((path) => ({ path, size: statSync(join(root, path)).size }));
+          if (site.deployTarget) checkHostLimits(site.deployTarget, output, logger);
           completeOutput(root);
           finished = true;
-          summarise(root, report.pages, search, logger);
+          summarise(output, report.pages, search, logger);
         } catch (error) {
           fail(error, logger);
         }
@@ -109,9 +114,8 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     },
   };
 
-  const summarise = (root: string, pages: number, search: SearchIndexResult, logger: AstroIntegrationLogger) => {
-    const files = listFiles(root);
-    const bytes = files.reduce((sum, file) => sum + statSync(join(root, file)).size, 0);
+  const summarise = (files: readonly SizedFile[], pages: number, search: SearchIndexResult, logger: AstroIntegrationLogger) => {
+    const bytes = files.reduce((sum, file) => sum + file.size, 0);
     const totalMs = performance.now() - started;
     logger.info(
       `Built ${pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${search.pages} in the search index${searchSlices(search)}) into ${outDir} ` +
@@ -196,6 +200,19 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
 }
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Fails the build when the output is too big for the host it is for; otherwise says how much of its limits it uses. */
+function checkHostLimits(target: DeployTarget, output: readonly SizedFile[], logger: AstroIntegrationLogger): void {
+  const problems = hostLimitProblems(target, output);
+  if (problems.length === 0) {
+    logger.info(hostLimitUse(target, output));
+    return;
+  }
+  throw new AstroError(
+    `The output is too big for ${HOST_LIMITS[target].name} (deployTarget "${target}"):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    "Deploy to a host with higher limits (see the README's table of hosts), or make the output smaller: fewer list pages (pageSize), fewer social cards (socialCardCount), smaller images.",
+  );
+}
 
 /** `, in 5 slices, 4 of them kept from the last build`; nothing for one slice indexed again. */
 function searchSlices({ slices, kept }: SearchIndexResult): string {

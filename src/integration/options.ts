@@ -8,6 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { normaliseBase, normaliseSiteUrl } from '../lib/urls.ts';
+import { DEPLOY_TARGETS } from './host-limits.ts';
 
 const wholeNumber = (min: number, max: number) =>
   z
@@ -89,6 +90,11 @@ export const optionsSchema = z
     externalLinks: z.boolean().default(false),
     /** A file to write each build stage's wall time and peak memory to, as JSON (the benchmark reads it). */
     timings: z.string().min(1).optional(),
+    /**
+     * The host the output is for: the build fails when the output exceeds that host's limits on
+     * files, file size or total size (./host-limits.ts), rather than the deploy failing later.
+     */
+    deployTarget: z.enum(DEPLOY_TARGETS).optional(),
   })
   .strict();
 
@@ -107,8 +113,11 @@ export type ResolvedSite = z.output<typeof optionsSchema> & {
   showUnpublished: boolean;
 };
 
+/** Options only the build's own stages read: pages never see them (./virtual.ts says why). */
+export const BUILD_ONLY = ['timings', 'externalLinks', 'searchSliceSize', 'deployTarget'] as const;
+
 /** The options the site's pages see (src/config.ts): the build-only ones left out. */
-export type SiteForPages = Omit<ResolvedSite, 'timings' | 'externalLinks' | 'searchSliceSize'>;
+export type SiteForPages = Omit<ResolvedSite, (typeof BUILD_ONLY)[number]>;
 
 /**
  * One cache folder per content folder, so a build of another content tree (tests, benchmarks)

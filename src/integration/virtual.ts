@@ -8,14 +8,15 @@
  * go, whether external links are checked, the search index's slices) must not change it.
  */
 import type { Plugin } from 'vite';
-import type { ResolvedSite, SiteForPages } from './options.ts';
+import { BUILD_ONLY, type ResolvedSite, type SiteForPages } from './options.ts';
 
 const MODULE = 'virtual:newsroom/config';
-const BUILD_ONLY = ['timings', 'externalLinks', 'searchSliceSize'];
 const RESOLVED = `\0${MODULE}`;
 
 export function configModule(site: ResolvedSite): Plugin {
-  const pages = Object.fromEntries(Object.entries(site).filter(([key]) => !BUILD_ONLY.includes(key))) as SiteForPages;
+  const pages = Object.fromEntries(
+    Object.entries(site).filter(([key]) => !(BUILD_ONLY as readonly string[]).includes(key)),
+  ) as SiteForPages;
   return {
     name: 'newsroom:config',
     resolveId: (id) => (id === MODULE ? RESOLVED : undefined),

@@ -29,6 +29,13 @@ export interface OutputFile {
   mtimeMs: number;
 }
 
+/** A file of the output and its size, for the host limits and the benchmark's output shape. */
+export interface SizedFile {
+  /** Path relative to the output folder, `/`-separated. */
+  path: string;
+  size: number;
+}
+
 /**
  * Files to remove after a build that started at `startedAt`: every file this build neither wrote
  * (written files are newer than the start) nor kept in place (`kept`: the pages Astro reused from

@@ -3,7 +3,7 @@
  * sub-path, the files Netlify and Cloudflare Pages read, plain files for an S3-style bucket, and
  * the workflows that run the checks and the deploy.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
@@ -24,7 +24,7 @@ const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
 beforeAll(() => {
   makeContent(CONTENT);
   // The values actions/configure-pages gives a project site without a custom domain.
-  build = runBuild(CONTENT, DIST, { SITE_URL: ORIGIN, BASE_PATH: BASE });
+  build = runBuild(CONTENT, DIST, { SITE_URL: ORIGIN, BASE_PATH: BASE, DEPLOY_TARGET: 'github-pages' });
   files = build.status === 0 ? listFiles(DIST) : [];
 });
 
@@ -33,6 +33,11 @@ describe('GitHub Pages under a project sub-path', () => {
     expect(build.status, build.output).toBe(0);
     expect(build.output).toContain(`for ${ORIGIN}${BASE}`);
     expect(build.output).toContain('Link check passed.');
+  });
+
+  it("is checked against GitHub Pages' limit and says how much of it the output uses", () => {
+    const bytes = files.reduce((sum, file) => sum + statSync(join(DIST, file)).size, 0);
+    expect(build.output).toContain(`The output fits GitHub Pages: ${(bytes / 2 ** 20).toFixed(1)} MiB of 1.00 GiB.`);
   });
 
   it('puts the base path on every link, image and script a page loads', () => {
@@ -142,7 +147,11 @@ describe('the GitHub workflows', () => {
     expect(deploy.yaml.on.push.branches).toEqual(['main']);
     expect(deploy.yaml.on.schedule).toHaveLength(1);
     const build = steps('deploy.yml').find((step) => step.run === 'npm run build')!;
-    expect(build.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    expect(build.env).toEqual({
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+      BASE_PATH: '${{ steps.pages.outputs.base_path }}',
+      DEPLOY_TARGET: 'github-pages',
+    });
     const uses = steps('deploy.yml').map((step) => step.uses ?? step.run);
     expect(uses.indexOf('npm test')).toBeLessThan(uses.indexOf('npm run build'));
     // A folder a killed build left is never uploaded.
