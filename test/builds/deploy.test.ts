@@ -3,6 +3,7 @@
  * sub-path, the files Netlify and Cloudflare Pages read, plain files for an S3-style bucket, and
  * the workflows that run the checks and the deploy.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -10,7 +11,8 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { IN_PROGRESS, listFiles } from '../../src/lib/output-dir.ts';
-import { makeContent, ROOT, runBuild, TMP } from '../helpers.ts';
+import { cacheDirFor } from '../../src/integration/options.ts';
+import { commandEnv, makeContent, ROOT, runBuild, TMP } from '../helpers.ts';
 
 const ORIGIN = 'https://mobility-desk.github.io';
 const BASE = '/mobility-desk/';
@@ -159,6 +161,22 @@ describe('the GitHub workflows', () => {
     expect(refuse).toBeGreaterThan(uses.indexOf('npm run build'));
     expect(refuse).toBeLessThan(uses.indexOf('actions/upload-pages-artifact@v3'));
     expect(deploy.yaml.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+
+  it('deploy warm: the build cache and output folder of the last deploy are restored after npm ci', () => {
+    const list = steps('deploy.yml');
+    const at = (match: (step: Record<string, any>) => boolean) => list.findIndex(match);
+    const cache = list[at((step) => String(step.uses).startsWith('actions/cache@'))]!;
+    expect(at((step) => step.run === 'npm ci')).toBeLessThan(at((step) => step === cache));
+    expect(at((step) => step === cache)).toBeLessThan(at((step) => step.run === 'npm run build'));
+    expect(cache.with.path.split('\n').filter(Boolean)).toEqual(['${{ steps.build-cache.outputs.dir }}', 'dist']);
+    // A new lockfile or site configuration must start cold.
+    for (const file of ['package-lock.json', 'astro.config.mjs', 'src/site.config.ts']) {
+      expect(cache.with.key).toContain(`'${file}'`);
+      expect(cache.with['restore-keys']).toContain(`'${file}'`);
+    }
+    const printed = spawnSync(process.execPath, ['scripts/cache-dir.ts'], { cwd: ROOT, encoding: 'utf8', env: commandEnv() });
+    expect(printed.stdout.trim()).toBe(cacheDirFor(join(ROOT, 'content'), ROOT));
   });
 
   it('check external links on a schedule, apart from the deploy', () => {
