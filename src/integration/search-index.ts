@@ -122,8 +122,8 @@ export interface SearchIndexResult {
 interface SliceRecord {
   key: string;
   pages: number;
-  /** Path below `pagefind/` → size, modification time and inode as written. */
-  files: Record<string, [number, number, number]>;
+  /** Path below `pagefind/` → size and modification time (whole seconds) as written. */
+  files: Record<string, [number, number]>;
 }
 
 /**
@@ -176,9 +176,11 @@ function readRecords(file: string): (SliceRecord | undefined)[] {
 
 /** Whether every file a slice wrote is still there as it was written (a later slice or a hand may have changed it). */
 function stillInPlace(dir: string, record: SliceRecord): boolean {
-  return Object.entries(record.files).every(([file, [size, mtimeMs, ino]]) => {
+  // Not the inode, and the time to the second: a CI job restores the output folder from its cache
+  // as new files with their times, to the second or finer depending on the archive.
+  return Object.entries(record.files).every(([file, [size, seconds]]) => {
     const stat = statSync(join(dir, file), { throwIfNoEntry: false });
-    return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs && stat.ino === ino;
+    return stat !== undefined && stat.size === size && Math.floor(stat.mtimeMs / 1000) === seconds;
   });
 }
 
@@ -230,7 +232,7 @@ function writeFiles(dir: string, files: readonly PagefindFile[], prefix: string)
       writeFileSync(target, content);
       stat = statSync(target);
     }
-    written[prefix + path] = [stat!.size, stat!.mtimeMs, stat!.ino];
+    written[prefix + path] = [stat!.size, Math.floor(stat!.mtimeMs / 1000)];
   }
   return written;
 }

@@ -123,7 +123,10 @@ describe('the GitHub workflows', () => {
   const scripts = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>);
   const steps = (name: string) =>
     Object.values(
-      workflows[name]!.yaml.jobs as Record<string, { steps: { run?: string; uses?: string; env?: Record<string, string> }[] }>,
+      workflows[name]!.yaml.jobs as Record<
+        string,
+        { steps: { run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> }[] }
+      >,
     ).flatMap((job) => job.steps);
 
   it('only run npm scripts that exist', () => {
@@ -165,15 +168,15 @@ describe('the GitHub workflows', () => {
 
   it('deploy warm: the build cache and output folder of the last deploy are restored after npm ci', () => {
     const list = steps('deploy.yml');
-    const at = (match: (step: Record<string, any>) => boolean) => list.findIndex(match);
+    const at = (match: (step: (typeof list)[number]) => boolean) => list.findIndex(match);
     const cache = list[at((step) => String(step.uses).startsWith('actions/cache@'))]!;
     expect(at((step) => step.run === 'npm ci')).toBeLessThan(at((step) => step === cache));
     expect(at((step) => step === cache)).toBeLessThan(at((step) => step.run === 'npm run build'));
-    expect(cache.with.path.split('\n').filter(Boolean)).toEqual(['${{ steps.build-cache.outputs.dir }}', 'dist']);
+    expect(cache.with!.path!.split('\n').filter(Boolean)).toEqual(['${{ steps.build-cache.outputs.dir }}', 'dist']);
     // A new lockfile or site configuration must start cold.
     for (const file of ['package-lock.json', 'astro.config.mjs', 'src/site.config.ts']) {
-      expect(cache.with.key).toContain(`'${file}'`);
-      expect(cache.with['restore-keys']).toContain(`'${file}'`);
+      expect(cache.with!.key).toContain(`'${file}'`);
+      expect(cache.with!['restore-keys']).toContain(`'${file}'`);
     }
     const printed = spawnSync(process.execPath, ['scripts/cache-dir.ts'], { cwd: ROOT, encoding: 'utf8', env: commandEnv() });
     expect(printed.stdout.trim()).toBe(cacheDirFor(join(ROOT, 'content'), ROOT));

@@ -102,15 +102,22 @@ describe('search index in slices', () => {
 
   it('indexes a slice again when its files in the output were changed or removed since', async () => {
     const copy = join(DIR, 'tampered');
-    cpSync(OUT, copy, { recursive: true });
-    const first = listFiles(join(copy, 'pagefind')).find((file) => file.startsWith('1/fragment/'))!;
-    rmSync(join(copy, 'pagefind', first));
-    // Another output folder with the same cache: none of its files is the one the cache recorded.
-    expect(await buildSearchIndex(copy, CACHE, 3)).toEqual({ pages: 8, slices: 3, kept: 0 });
-    expect(await buildSearchIndex(copy, CACHE, 3)).toEqual({ pages: 8, slices: 3, kept: 3 });
-    writeFileSync(join(copy, 'pagefind', first), 'changed');
+    cpSync(OUT, copy, { recursive: true, preserveTimestamps: true });
+    const fragment = listFiles(join(copy, 'pagefind')).find((file) => file.startsWith('1/fragment/'))!;
+    rmSync(join(copy, 'pagefind', fragment));
+    expect(await buildSearchIndex(copy, CACHE, 3)).toEqual({ pages: 8, slices: 3, kept: 2 });
+    writeFileSync(join(copy, 'pagefind', fragment), 'changed');
     expect(await buildSearchIndex(copy, CACHE, 3)).toEqual({ pages: 8, slices: 3, kept: 2 });
     expect(sameFiles(join(copy, 'pagefind'), join(OUT, 'pagefind'))).toEqual([]);
+  });
+
+  it("keeps every slice of an output folder restored with its files' times, as a CI cache restores it", async () => {
+    const restored = join(DIR, 'restored');
+    const cache = join(DIR, 'restored-cache');
+    await buildSearchIndex(OUT, CACHE, 3);
+    cpSync(OUT, restored, { recursive: true, preserveTimestamps: true });
+    cpSync(CACHE, cache, { recursive: true });
+    expect(await buildSearchIndex(restored, cache, 3)).toEqual({ pages: 8, slices: 3, kept: 3 });
   });
 
   it('indexes again when the slices move, and drops the slices of a larger index', async () => {
