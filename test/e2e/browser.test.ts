@@ -143,6 +143,30 @@ describe('search', () => {
   });
 });
 
+describe('the search form in the header', () => {
+  it('sends the query from any page to the search page, which runs it', async () => {
+    const { page, problems, close } = await visit('/articles/alliance-innovation-lab-shanghai/');
+    await page.getByRole('searchbox', { name: 'Search the articles' }).fill('robotaxi');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/search\/\?q=robotaxi$/);
+    await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
+describe('a link to a search', () => {
+  it('runs the search in its q parameter and shows it in the box', async () => {
+    const { page, problems, close } = await visit('/search/?q=Shanghai%20lab');
+    await expect.poll(() => page.locator('.pagefind-ui__search-input').inputValue(), { timeout: 15_000 }).toBe('Shanghai lab');
+    await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const first = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
+    expect(first).toMatch(/^\/articles\//);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 describe.each(PAGES)('%s (%s)', (_name, path) => {
   it('loads with no console error, failed request or CSP violation', async () => {
     const { page, problems, close } = await visit(path);
