@@ -61,8 +61,9 @@ const isScriptUrl = (url: string) => /^(javascript|vbscript|livescript|data):/.t
 
 export interface InertOptions {
   /**
-   * A whole page of the site: its own hashed `<style>` elements, its `<meta http-equiv>` CSP and
-   * its JSON-LD `<script type="application/ld+json">` (checked to be one whole JSON value) are allowed.
+   * A whole page of the site: its own hashed `<style>` elements, its `<meta http-equiv>` CSP, its
+   * JSON-LD `<script type="application/ld+json">` (checked to be one whole JSON value) and the
+   * header's search form (a GET to the site's own search page) are allowed.
    */
   page?: boolean;
 }
@@ -100,6 +101,13 @@ function allowedOnPage(element: Element, tag: string, options: InertOptions): bo
     return ['canonical', 'alternate', 'icon', 'preload', 'stylesheet', 'author', 'license', 'me', 'sitemap'].includes(
       element.getAttribute('rel') ?? '',
     );
+  if (tag === 'form') {
+    return (
+      element.matches('body > header.site-header > form.site-search') &&
+      element.getAttribute('method') === 'get' &&
+      /^\/(?:[\w-]+\/)*search\/$/.test(element.getAttribute('action') ?? '')
+    );
+  }
   if (tag === 'script') {
     if (element.getAttribute('type') !== 'application/ld+json') return false;
     try {

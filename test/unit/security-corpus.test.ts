@@ -58,3 +58,27 @@ describe('the security corpus', () => {
     });
   });
 });
+
+describe('scriptVectors on a whole page', () => {
+  const page = (header: string) =>
+    `<!doctype html><html><head></head><body><header class="site-header">${header}</header><main>Text</main></body></html>`;
+
+  it("allows only the header's GET search form to the site's own search page", () => {
+    expect(
+      scriptVectors(page('<form class="site-search" role="search" action="/search/" method="get"><input name="q"></form>'), { page: true }),
+    ).toEqual([]);
+    expect(scriptVectors(page('<form class="site-search" action="/news/search/" method="get"></form>'), { page: true })).toEqual([]);
+  });
+
+  it('finds any other form: posting, going elsewhere, or outside the header', () => {
+    for (const form of [
+      '<form class="site-search" action="/search/" method="post"></form>',
+      '<form class="site-search" action="https://evil.example/search/" method="get"></form>',
+      '<form action="/search/" method="get"></form>',
+    ]) {
+      expect(scriptVectors(page(form), { page: true }), form).toEqual(['<form>']);
+    }
+    const inMain = '<!doctype html><html><body><main><form class="site-search" action="/search/" method="get"></form></main></body></html>';
+    expect(scriptVectors(inMain, { page: true })).toEqual(['<form>']);
+  });
+});
