@@ -76,14 +76,14 @@ describe('article pages', () => {
     expect(d.querySelector('meta[name="twitter:card"]')).not.toBeNull();
   });
 
-  it.each(articlePages)('%s has a byline, author box, share links, comments notice and edit link', (file) => {
+  it.each(articlePages)('%s has a byline, author box, share links, a way to report an error and an edit link', (file) => {
     const d = doc(file);
     const source = published.find((s) => file === `articles/${s.slug}/index.html`)!;
     const authors = source.data.authors as string[];
     const bylineLinks = [...d.querySelectorAll('.byline a[rel="author"]')].map((a) => a.getAttribute('href'));
     expect(bylineLinks).toEqual(authors.map((id) => `/authors/${id}/`));
     expect(d.querySelector('.byline time')!.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const boxes = [...d.querySelectorAll('.author-box')];
+    const boxes = [...d.querySelectorAll('.author-box .author-box-inner')];
     expect(boxes).toHaveLength(authors.length);
     for (const [i, box] of boxes.entries()) {
       expect(box.querySelector(`a[href="/authors/${authors[i]}/"]`)).not.toBeNull();
@@ -98,8 +98,8 @@ describe('article pages', () => {
     expect(field.getAttribute('value')).toBe(urlOf(file));
     expect(field.hasAttribute('readonly')).toBe(true);
     expect(d.querySelector('label[for="share-url"]')!.textContent).toBe('Link to this story');
-    expect(d.querySelector('.comments-closed a[href*="/issues/new"]')).not.toBeNull();
-    expect(d.querySelector('.comments-closed a[href^="mailto:"]')).not.toBeNull();
+    expect(d.querySelector('.report-error a[href*="/issues/new"]')).not.toBeNull();
+    expect(d.querySelector('.report-error a[href^="mailto:"]')).not.toBeNull();
     const edit = d.querySelector('.edit-link a')!;
     expect(edit.getAttribute('href')).toMatch(new RegExp(`/edit/main/.+/articles/${source.slug}(\\.mdx|/index\\.mdx)$`));
     for (const id of source.data.topics as string[]) expect(d.querySelector(`.topic-list a[href="/topics/${id}/"]`)).not.toBeNull();
@@ -485,5 +485,24 @@ describe('moved addresses', () => {
     expect(d.querySelector(`main a[href="${to}"]`)).not.toBeNull();
     // The new address is a real page of this build.
     expect(html).toContain(`${to.slice(1)}index.html`);
+  });
+});
+
+describe('wording', () => {
+  it('gives a co-authored article one heading over its authors, and a single author the singular', () => {
+    const coAuthored = sources.find((s) => (s.data.authors as string[]).length > 1)!;
+    const single = sources.find((s) => (s.data.authors as string[]).length === 1 && !s.data.draft)!;
+    const headings = (slug: string) => [...doc(`articles/${slug}/index.html`).querySelectorAll('.author-box h2')].map((h) => h.textContent);
+    expect(headings(coAuthored.slug)).toEqual(['About the authors']);
+    expect(doc(`articles/${coAuthored.slug}/index.html`).querySelectorAll('.author-box .author-name')).toHaveLength(2);
+    expect(headings(single.slug)).toEqual(['About the author']);
+  });
+
+  it('promises no comments, and does not say the site publishes itself', () => {
+    for (const file of html) {
+      const text = doc(file).body.textContent ?? '';
+      expect(text, file).not.toMatch(/Comments are closed|The Mobility Desk is published by The Mobility Desk/);
+    }
+    expect(doc('index.html').querySelector('.site-footer')!.textContent).not.toMatch(/published by/);
   });
 });
