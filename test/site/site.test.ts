@@ -498,6 +498,15 @@ describe('wording', () => {
     expect(headings(single.slug)).toEqual(['About the author']);
   });
 
+  it("keeps every page's title within what search results show, or gives the headline alone", () => {
+    for (const file of html) {
+      const d = doc(file);
+      const title = d.querySelector('title')!.textContent!;
+      const own = d.querySelector('meta[property="og:title"]')!.getAttribute('content');
+      expect(title.length <= 60 || title === own, `${file}: ${title}`).toBe(true);
+    }
+  });
+
   it('promises no comments, and does not say the site publishes itself', () => {
     for (const file of html) {
       const text = doc(file).body.textContent ?? '';
