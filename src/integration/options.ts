@@ -69,9 +69,10 @@ export const optionsSchema = z
     /** URLs per sitemap file: 50,000 is the protocol's maximum. */
     sitemapEntryLimit: wholeNumber(1, 50_000).default(50_000),
     /**
-     * Pages per slice of the search index. Pagefind holds the index of a slice in memory (about
-     * 160 KiB a page) while Astro's process still holds what the build left; the search page merges
-     * the slices, with one more request per slice a search needs.
+     * Pages per slice of the search index, doubled while more than 16 slices would be needed
+     * (./search-index.ts). Pagefind holds the index of a slice in memory (about 160 KiB a page)
+     * while Astro's process still holds what the build left; the search page merges the slices,
+     * with one more request per slice a search needs.
      */
     searchSliceSize: wholeNumber(1, 1_000_000).default(500),
     /** Draw an Open Graph card for each article without a hero image. */
