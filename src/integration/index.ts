@@ -98,11 +98,10 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
           if (failed) throw new AstroError(text, 'Fix the links at the lines given, or the content they point to.');
           logger.info(text);
           // After the link check, which has found every file a page, feed or sitemap links to.
-          const unused = removeUnusedImages(root, listFiles(root), report.linked);
-          if (unused > 0) logger.info(`Removed ${unused} original image(s) no page uses (full size, with their metadata).`);
-          const output = listFiles(root)
-            .filter((path) => path !== IN_PROGRESS)
-            .map((path) => ({ path, size: statSync(join(root, path)).size }));
+          const files = listFiles(root).filter((path) => path !== IN_PROGRESS);
+          const unused = new Set(removeUnusedImages(root, files, report.linked));
+          if (unused.size > 0) logger.info(`Removed ${unused.size} original image(s) no page uses (full size, with their metadata).`);
+          const output = files.filter((path) => !unused.has(path)).map((path) => ({ path, size: statSync(join(root, path)).size }));
           if (site.deployTarget) checkHostLimits(site.deployTarget, output, logger);
           completeOutput(root);
           finished = true;

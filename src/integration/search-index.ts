@@ -132,8 +132,6 @@ interface SliceRecord {
  * and whose files are still in place, is kept.
  */
 export async function buildSearchIndex(outDir: string, cacheDir: string, sliceSize: number): Promise<SearchIndexResult> {
-  // Slugs and page names are letters, digits and hyphens (the content check's rule), so a
-  // candidate's path is also a glob that matches it alone.
   const candidates = listFiles(outDir).filter((file) => CANDIDATES.test(file));
   const marked = markedPages(outDir, candidates);
   const slices = slicesOf(marked, sliceSizeFor(marked.length, sliceSize));
@@ -186,25 +184,35 @@ function stillInPlace(dir: string, record: SliceRecord): boolean {
 
 /**
  * Indexes the pages of one slice and gives its files, in memory (a slice's are a few MiB).
- * Pagefind reads the pages from the output folder itself, picked by a glob that lists them.
+ * Pagefind reads the pages from the output folder itself, picked by a glob that lists them: slugs
+ * and page names are letters, digits and hyphens (the content check's rule), so each page's path
+ * is also a glob that matches it alone.
  */
 async function indexSlice(outDir: string, slice: readonly IndexedPage[]): Promise<{ pages: number; files: PagefindFile[] }> {
+  const files = await pagefindFiles(async (index) => {
+    if (slice.length === 0) return;
+    const added = await index.addDirectory({ path: outDir, glob: `{${slice.map((page) => page.file).join(',')}}` });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
+  });
+  // addDirectory counts every HTML file it read; the entry file counts the pages it indexed.
+  const entry = files.find((file) => file.path === 'pagefind-entry.json');
+  const languages = entry
+    ? (JSON.parse(entry.content.toString('utf8')) as { languages: Record<string, { page_count: number }> }).languages
+    : {};
+  return { pages: Object.values(languages).reduce((sum, language) => sum + language.page_count, 0), files };
+}
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/** One Pagefind process: `add` gives it pages, and its files come back in memory before it is closed. */
+async function pagefindFiles(add: (index: PagefindIndex) => Promise<void>): Promise<PagefindFile[]> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    if (slice.length > 0) {
-      const added = await index.addDirectory({ path: outDir, glob: `{${slice.map((page) => page.file).join(',')}}` });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
-    }
+    await add(index);
     const output = await index.getFiles();
     if (output.errors.length > 0) throw new Error(`Pagefind could not write its files: ${output.errors.join('; ')}`);
-    const files = output.files.map((file) => ({ path: file.path, content: Buffer.from(file.content) }));
-    // addDirectory counts every HTML file it read; the entry file counts the pages it indexed.
-    const entry = files.find((file) => file.path === 'pagefind-entry.json');
-    const languages = entry
-      ? (JSON.parse(entry.content.toString('utf8')) as { languages: Record<string, { page_count: number }> }).languages
-      : {};
-    return { pages: Object.values(languages).reduce((sum, language) => sum + language.page_count, 0), files };
+    return output.files.map((file) => ({ path: file.path, content: Buffer.from(file.content) }));
   } finally {
     await pagefind.close();
   }
@@ -239,17 +247,11 @@ function writeFiles(dir: string, files: readonly PagefindFile[], prefix: string)
 
 /** Pagefind's files for pages given as HTML (the dev server's), in memory, by path below `pagefind/`. */
 export async function searchIndexInMemory(pages: readonly { url: string; html: string }[]): Promise<Map<string, Uint8Array>> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
+  const files = await pagefindFiles(async (index) => {
     for (const page of pages) await index.addHTMLFile({ url: page.url, content: page.html });
-    const output = await index.getFiles();
-    if (output.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${output.errors.join('; ')}`);
-    const files = new Map(output.files.map((file) => [file.path, file.content]));
-    // One slice on the dev server: the search page still asks for the listing of the others.
-    files.set(SLICES_FILE, new TextEncoder().encode('[]\n'));
-    return files;
-  } finally {
-    await pagefind.close();
-  }
+  });
+  const byPath = new Map<string, Uint8Array>(files.map((file) => [file.path, file.content]));
+  // One slice on the dev server: the search page still asks for the listing of the others.
+  byPath.set(SLICES_FILE, new TextEncoder().encode('[]\n'));
+  return byPath;
 }

@@ -26,9 +26,9 @@ export function unusedImages(dir: string, files: readonly string[], linked: Read
   return candidates.filter((file) => !text.includes(file.slice('_astro/'.length)));
 }
 
-/** Removes the unused images; returns how many there were. */
-export function removeUnusedImages(dir: string, files: readonly string[], linked: ReadonlySet<string>): number {
+/** Removes the unused images; returns their paths. */
+export function removeUnusedImages(dir: string, files: readonly string[], linked: ReadonlySet<string>): string[] {
   const unused = unusedImages(dir, files, linked);
   for (const file of unused) rmSync(join(dir, file));
-  return unused.length;
+  return unused;
 }

@@ -86,15 +86,21 @@ export const UNSHOWABLE =
   // eslint-disable-next-line no-control-regex -- these are the characters being refused
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** The first character of `text` that UNSHOWABLE refuses: where it is, and its code point as `U+000B`. */
+export function firstUnshowable(text: string): { index: number; code: string } | undefined {
+  const found = UNSHOWABLE.exec(text);
+  if (!found) return undefined;
+  return { index: found.index, code: `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` };
+}
+
 /** Text a contributor writes: anything readable, nothing that breaks a feed or hides in a page. */
 const text = () =>
   z.string().superRefine((value, ctx) => {
-    const found = UNSHOWABLE.exec(value);
+    const found = firstUnshowable(value);
     if (!found) return;
-    const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     ctx.addIssue({
       code: 'custom',
-      message: `contains the invisible character U+${code} at character ${found.index + 1}`,
+      message: `contains the invisible character ${found.code} at character ${found.index + 1}`,
       params: { hint: 'remove it: it cannot be shown on a page or carried in a feed (often pasted from another program)' },
     });
   });

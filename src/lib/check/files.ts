@@ -164,11 +164,15 @@ export function readUtf8(path: string): { text: string } | { line: number; colum
   const bytes = readFileSync(path);
   const offset = firstInvalidUtf8(bytes);
   if (offset === -1) return { text: bytes.toString('utf8') };
-  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
-  let line = 1;
-  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
-  const column = bytes.subarray(lineStart, offset).toString('utf8').length + 1;
-  return { line, column, byte: bytes[offset]! };
+  // Everything before the first bad byte is UTF-8.
+  const before = bytes.subarray(0, offset).toString('utf8');
+  return { ...pointAt(before, before.length), byte: bytes[offset]! };
+}
+
+/** The 1-based line and column, counted in characters, of `index` in `text`. */
+export function pointAt(text: string, index: number): { line: number; column: number } {
+  const lines = text.slice(0, index).split('\n');
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */

@@ -19,10 +19,10 @@ import { join } from 'node:path';
 import { isMap, isSeq } from 'yaml';
 import { examineBody, type Reference } from '../mdx/compile.ts';
 import { REDIRECTS_FILE } from '../redirects.ts';
-import { articleSchema, authorSchema, pageSchema, plainParts, topicSchema, UNSHOWABLE, valueAt } from '../schemas.ts';
+import { articleSchema, authorSchema, firstUnshowable, pageSchema, plainParts, topicSchema, valueAt } from '../schemas.ts';
 import { RESERVED_PAGE_SLUGS } from '../urls.ts';
 import type { ContentProblem } from '../validate.ts';
-import { displayPaths, listContentFiles, readUtf8, resolveEntryFile, type EntryFile } from './files.ts';
+import { displayPaths, listContentFiles, pointAt, readUtf8, resolveEntryFile, type EntryFile } from './files.ts';
 import { dataOf, distance, lineAt, parseYaml, readFrontmatter, schemaProblems, yamlProblems, type YamlSource } from './frontmatter.ts';
 import { imageProblem } from './images.ts';
 import { KeptResults } from './kept-results.ts';
@@ -141,14 +141,11 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
 
 /** The first character a content file must not hold (see UNSHOWABLE), with its line and column. */
 function unshowableAt(source: string): Omit<ContentProblem, 'file' | 'field'> | undefined {
-  const found = UNSHOWABLE.exec(source);
+  const found = firstUnshowable(source);
   if (!found) return undefined;
-  const before = source.slice(0, found.index).split('\n');
-  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   return {
-    line: before.length,
-    column: before.at(-1)!.length + 1,
-    message: `the invisible character U+${code} cannot be published: a feed holding it is not valid XML`,
+    ...pointAt(source, found.index),
+    message: `the invisible character ${found.code} cannot be published: a feed holding it is not valid XML`,
     hint: 'delete it (it is often pasted from another program); your editor may show it as a box or not at all',
   };
 }
