@@ -61,6 +61,8 @@ const expected: [string, number | undefined, string, RegExp][] = [
   ['articles/deep-nesting.mdx', 9, 'nesting', /more than 64 levels of nested elements/],
   ['articles/bad-escape/index.mdx', 9, 'image', /image file "\.\/bad%zz\.png" not found/],
   ['articles/invisible-characters.mdx', 2, 'title', /contains the invisible character U\+0001 at character 14/],
+  // Raw in a frontmatter value: reported once, by the field, not again for the file.
+  ['articles/invisible-characters.mdx', 3, 'description', /contains the invisible character U\+0002 at character 25/],
   ['articles/invisible-characters.mdx', 9, 'character', /the invisible character U\+000B cannot be published/],
   ['articles/far-future.mdx', 4, 'published', /9999-12-31 is more than a year ahead: the article would stay unpublished until then/],
   ['articles/windows-1252.mdx', 9, 'encoding', /byte 0xE9 is not UTF-8 \(the file looks saved as Windows-1252 or Latin-1\)/],

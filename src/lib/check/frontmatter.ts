@@ -19,11 +19,18 @@ export function parseYaml(text: string, offset: number): YamlSource {
   return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: true }), lines, offset };
 }
 
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
 /** The `---` block at the top of a Markdown or MDX file, or a message saying what is wrong. */
 export function readFrontmatter(source: string): YamlSource | string {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
+  const match = FRONTMATTER.exec(source);
   if (!match) return 'the file must start with a frontmatter block between two --- lines';
   return parseYaml(match[1]!, 1);
+}
+
+/** Where the body of a Markdown or MDX file starts: after its frontmatter block, if it has one. */
+export function bodyStart(source: string): number {
+  return FRONTMATTER.exec(source)?.[0].length ?? 0;
 }
 
 type Path = readonly PropertyKey[];

@@ -23,7 +23,17 @@ import { articleSchema, authorSchema, firstUnshowable, pageSchema, plainParts, t
 import { RESERVED_PAGE_SLUGS } from '../urls.ts';
 import type { ContentProblem } from '../validate.ts';
 import { displayPaths, listContentFiles, pointAt, readUtf8, resolveEntryFile, type EntryFile } from './files.ts';
-import { dataOf, distance, lineAt, parseYaml, readFrontmatter, schemaProblems, yamlProblems, type YamlSource } from './frontmatter.ts';
+import {
+  bodyStart,
+  dataOf,
+  distance,
+  lineAt,
+  parseYaml,
+  readFrontmatter,
+  schemaProblems,
+  yamlProblems,
+  type YamlSource,
+} from './frontmatter.ts';
 import { imageProblem } from './images.ts';
 import { KeptResults } from './kept-results.ts';
 import { checkRedirects } from './redirects.ts';
@@ -139,12 +149,16 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** The first character a content file must not hold (see UNSHOWABLE), with its line and column. */
+/**
+ * The first character the body of a content file must not hold (see UNSHOWABLE), with its line and
+ * column. The frontmatter's values are held to the same rule by the schemas, escapes included.
+ */
 function unshowableAt(source: string): Omit<ContentProblem, 'file' | 'field'> | undefined {
-  const found = firstUnshowable(source);
+  const start = bodyStart(source);
+  const found = firstUnshowable(source.slice(start));
   if (!found) return undefined;
   return {
-    ...pointAt(source, found.index),
+    ...pointAt(source, start + found.index),
     message: `the invisible character ${found.code} cannot be published: a feed holding it is not valid XML`,
     hint: 'delete it (it is often pasted from another program); your editor may show it as a box or not at all',
   };
