@@ -227,3 +227,6 @@ export function articlesWithOwnCard<T extends ArticleLike & { data: { image?: un
       .map((article) => article.id),
   );
 }
+
+/** How many of the latest articles the 404 page offers a reader who followed a dead link. */
+export const NOT_FOUND_LATEST = 3;
