@@ -4,13 +4,14 @@
  * changed article has its pictures at both widths in both colour schemes, and a page that changed
  * without a content change to explain it is flagged with a before-and-after picture.
  */
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePreview, type PreviewSummary } from '../../scripts/lib/preview-report.ts';
 import type { PreviewSettings } from '../../src/lib/preview/pages.ts';
-import { makeContent, runBuild, TMP } from '../helpers.ts';
+import { commandEnv, makeContent, ROOT, runBuild, TMP } from '../helpers.ts';
 
 const BASE = join(TMP, 'preview-pr-base');
 const HEAD = join(TMP, 'preview-pr-head');
@@ -180,5 +181,46 @@ describe('a page that changed without a content change to explain it', () => {
     const markdown = readFileSync(join(TMP, 'preview-pr-flagged', 'summary.md'), 'utf8');
     expect(markdown).toMatch(/### ⚠ 1 page\(s\) changed that the content changes do not explain/);
     expect(markdown).toContain('`src/styles/global.css`');
+  });
+});
+
+/**
+ * `npm run preview:pr` itself, between two commits: a clone of this repository's last commit (its
+ * committed code, as CI sees it) gets one more commit that edits an article's body.
+ */
+describe('npm run preview:pr between two commits', () => {
+  it('builds the base in a worktree it removes again, and names exactly the edited article', () => {
+    const clone = join(TMP, 'preview-pr-clone');
+    rmSync(clone, { recursive: true, force: true });
+    const git = (...args: string[]) => {
+      const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {
+        cwd: clone,
+        encoding: 'utf8',
+      });
+      if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+      return result.stdout.trim();
+    };
+    expect(spawnSync('git', ['clone', '--quiet', '--shared', ROOT, clone]).status).toBe(0);
+    symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
+    appendFileSync(join(clone, 'content/articles/china-largest-market-2018.mdx'), '\nA sentence added by the pull request.\n');
+    git('commit', '--quiet', '-am', 'Edit one article');
+
+    const run = spawnSync(process.execPath, ['scripts/preview-pr.ts', '--base', 'HEAD~1', '--no-screenshots'], {
+      cwd: clone,
+      encoding: 'utf8',
+      env: commandEnv(),
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(clone, 'preview-pr/summary.json'), 'utf8')) as PreviewSummary;
+    expect(report.pages.map(({ url, change, expected }) => ({ url, change, expected }))).toEqual([
+      { url: '/articles/china-largest-market-2018/', change: 'changed', expected: true },
+    ]);
+    expect(report.code).toEqual([]);
+    expect(report.files).toEqual([{ status: 'modified', path: 'articles/china-largest-market-2018.mdx' }]);
+    expect(readFileSync(join(clone, 'preview-pr/site/articles/china-largest-market-2018/index.html'), 'utf8')).toContain(
+      'A sentence added by the pull request.',
+    );
+    expect(existsSync(join(clone, 'preview-pr/base-site'))).toBe(false);
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1);
   });
 });
