@@ -20,11 +20,20 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Absolute URL of the article's hero image as a 1200-pixel JPEG, the size feeds and social cards use. */
-export async function heroImageUrl(article: Article): Promise<string | undefined> {
+/**
+ * The article's hero image as a JPEG at most 1200 pixels wide, the size feeds and social networks
+ * use: its absolute URL and its size (`og:image:width` and `og:image:height`).
+ */
+export async function heroShareImage(article: Article): Promise<{ url: string; width: number; height: number } | undefined> {
   if (!article.data.image) return undefined;
   const { src } = article.data.image;
-  return absoluteUrl((await getImage({ src, width: Math.min(1200, src.width), format: 'jpg' })).src, site.url);
+  const image = await getImage({ src, width: Math.min(1200, src.width), format: 'jpg' });
+  return { url: absoluteUrl(image.src, site.url), width: Number(image.attributes.width), height: Number(image.attributes.height) };
+}
+
+/** Absolute URL of the article's hero image, as feeds give it. */
+export async function heroImageUrl(article: Article): Promise<string | undefined> {
+  return (await heroShareImage(article))?.url;
 }
 
 export async function articleHtml(article: Article): Promise<string> {

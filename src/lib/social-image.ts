@@ -1,5 +1,6 @@
 /**
- * Open Graph cards (1200×630 PNG) for articles without a hero image: headline, first topic and site
+ * Open Graph cards (1200×630 PNG) for articles without a hero image and for the site's other pages
+ * (share-cards.ts says which card a page shares): a headline, a label above it and the site's
  * name, set in Inter from the npm package (no font download). Rendering is satori (layout to SVG)
  * then sharp (SVG to PNG). Cards are cached by a hash of what they show, so a rebuild renders only
  * the cards whose text changed.
@@ -12,14 +13,14 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import satori from 'satori';
 import sharp from 'sharp';
+import { CARD } from './share-cards.ts';
 
 export interface CardText {
   title: string;
+  /** The label above the headline: an article's topic, "Topic", an author's role; empty for none. */
   topic: string;
   siteName: string;
 }
-
-export const CARD = { width: 1200, height: 630 } as const;
 
 /** Bump when the design changes, so cached cards are drawn again. */
 const DESIGN_VERSION = 1;

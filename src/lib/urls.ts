@@ -52,8 +52,14 @@ export interface Paths {
   searchAsset(file: string): string;
   /** The generated Open Graph card of an article without a hero image. */
   socialCard(slug: string): string;
-  /** The generated Open Graph card of a topic, shared by its older articles without a hero image. */
+  /** The generated Open Graph card of a topic: its pages, and its older articles without a hero image. */
   topicCard(id: string): string;
+  /** The generated Open Graph card of an author's pages. */
+  authorCard(id: string): string;
+  /** The generated Open Graph card of a docs page. */
+  pageCard(slug: string): string;
+  /** The site's own Open Graph card: home, lists, indexes, search, corrections, not found. */
+  siteCard(): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
   feed(format: FeedFormat, scope?: FeedScope): string;
   /** The XSL stylesheet that makes the XML feeds readable in a browser. */
@@ -85,7 +91,11 @@ export function makePaths(base: string): Paths {
     page: (slug) => withBase(`/${seg(slug)}/`),
     corrections: (page) => withBase(paged('/corrections/', page)),
     socialCard: (slug) => withBase(`/og/${seg(slug)}.png`),
+    // Under folders of their own: an article's card is /og/<slug>.png, and a slug has no slash.
     topicCard: (id) => withBase(`/og/topics/${seg(id)}.png`),
+    authorCard: (id) => withBase(`/og/authors/${seg(id)}.png`),
+    pageCard: (slug) => withBase(`/og/pages/${seg(slug)}.png`),
+    siteCard: () => withBase('/og/site/default.png'),
     search: () => withBase('/search/'),
     searchAsset: (file) => withBase(`/pagefind/${file}`),
     feed: (format, scope) => {

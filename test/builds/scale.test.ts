@@ -149,6 +149,23 @@ describe('social images of a large site', () => {
     const cards = readdirSync(join(DIST, 'og')).filter((f) => f.endsWith('.png'));
     expect(cards.sort()).toEqual(withOwn.map((slug) => `${slug}.png`).sort());
   });
+
+  it("gives every page of a list one card, its topic's, its author's or the site's, however many pages it has", () => {
+    const expected = (file: string) => {
+      const [section, id] = file.split('/');
+      if (section === 'topics' && id !== 'index.html') return `${SITE_URL}/og/topics/${id}.png`;
+      if (section === 'authors' && id !== 'index.html') return `${SITE_URL}/og/authors/${id}.png`;
+      return `${SITE_URL}/og/site/default.png`;
+    };
+    const lists = pages.filter((file) => /^(archive|topics|authors|corrections)\//.test(file));
+    expect(lists.filter((file) => /\/\d+\/index\.html$/.test(file)).length).toBeGreaterThan(30);
+    for (const file of lists)
+      expect(doc(file).querySelector('meta[property="og:image"]')!.getAttribute('content'), file).toBe(expected(file));
+    // One card per topic and author and one for the site, besides the docs pages' and the articles'.
+    expect(readdirSync(join(DIST, 'og/topics'))).toHaveLength(corpus.topics.length);
+    expect(readdirSync(join(DIST, 'og/authors'))).toHaveLength(corpus.authors.length);
+    expect(readdirSync(join(DIST, 'og/site'))).toEqual(['default.png']);
+  });
 });
 
 describe('feeds of a large site', () => {

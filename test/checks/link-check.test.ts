@@ -43,6 +43,14 @@ describe('link check', () => {
     expect(report.broken.find((b) => b.link === '/a/#nope')?.reason).toContain('no element with id "nope"');
   });
 
+  it("reports a page's social image that is not in the build, as Open Graph and as X gives it", async () => {
+    const report = await check('broken');
+    expect(report.broken.filter((b) => b.link === 'https://site.test/og/site/missing.png')).toEqual([
+      { page: '/', link: 'https://site.test/og/site/missing.png', reason: 'HTTP 404' },
+      { page: '/', link: 'https://site.test/og/site/missing.png', reason: 'HTTP 404' },
+    ]);
+  });
+
   it('checks the URLs in feeds: absolute, built, and with existing fragments', async () => {
     const report = await check('broken');
     const feed = report.broken.filter((b) => b.page === '/feed.xml');

@@ -17,6 +17,16 @@ describe('social cards', () => {
     expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
   });
 
+  it('are drawn without a label above the headline when there is none (the site and docs pages)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cards-unlabelled-'));
+    try {
+      const { png } = await renderCard({ ...text, topic: '' }, dir, ROOT);
+      expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('are drawn once per text and then read from the cache', async () => {
     const again = await renderCard(text, cache, ROOT);
     expect(again.cached).toBe(true);

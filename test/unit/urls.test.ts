@@ -99,4 +99,17 @@ describe('paths added for large sites', () => {
     expect(root.topicCard('electric')).toBe('/og/topics/electric.png');
     expect(sub.topicCard('electric')).toBe('/newsroom/og/topics/electric.png');
   });
+
+  it("names the cards of authors, docs pages and the site in folders an article's card cannot take", () => {
+    const root = makePaths('/');
+    const sub = makePaths('/newsroom');
+    expect(root.authorCard('wei-zhang')).toBe('/og/authors/wei-zhang.png');
+    expect(root.pageCard('about')).toBe('/og/pages/about.png');
+    expect(root.siteCard()).toBe('/og/site/default.png');
+    expect(sub.siteCard()).toBe('/newsroom/og/site/default.png');
+    // An article's card is /og/<slug>.png: even an article named like a folder keeps its own file.
+    for (const slug of ['site', 'authors', 'pages', 'topics']) {
+      expect([root.siteCard(), root.authorCard('x'), root.pageCard('x'), root.topicCard('x')]).not.toContain(root.socialCard(slug));
+    }
+  });
 });

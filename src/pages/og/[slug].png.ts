@@ -1,11 +1,12 @@
 /**
  * /og/<slug>.png: the Open Graph card of each of the newest articles without a hero image of their
- * own (`socialCardCount`); older ones use their topic's card (og/topics/[id].png.ts).
+ * own (`socialCardCount`); older ones use their topic's card (og/[group]/[id].png.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticlesWithOwnCard, getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
+import { cardFor } from '../../lib/share-cards.ts';
 import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
-import { site } from '../../config.ts';
+import { paths, site } from '../../config.ts';
 
 // Inside Astro's own cache for this content folder: kept between builds, gone after `npm ci`, and
 // removed with the rest of the cache when a cold build is wanted.
@@ -14,22 +15,22 @@ const CACHE = `${site.cacheDir}social-cards`;
 export const getStaticPaths = (async () => {
   if (!site.socialImages) return [];
   const [articles, ownCards] = await Promise.all([getPublishedArticles(), getArticlesWithOwnCard()]);
-  const paths = await Promise.all(
+  const routes = await Promise.all(
     articles
       .filter((article) => ownCards.has(article.id))
       .map(async (article: Article) => {
         const [topic] = await topicsOf(article);
-        const text: CardText = { title: article.data.title, topic: topic!.data.name, siteName: site.title };
+        const { text } = cardFor({ kind: 'article', slug: article.id, title: article.data.title, topic: topic!.data.name }, site, paths);
         // The card shows only this text: an incremental build copies it while the text is unchanged.
         return { params: { slug: article.id }, props: { text }, cacheKey: cardKey(text) };
       }),
   );
   drawCardsAhead(
-    paths.map((path) => path.props.text),
+    routes.map((route) => route.props.text),
     CACHE,
     site.root,
   );
-  return paths;
+  return routes;
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ text: CardText }> = async ({ props: { text } }) => {
