@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist/', 'dist-preview/', '.astro/', '.vitest/', 'test/.tmp/', 'test-results/']),
+  globalIgnores(['dist/', 'dist-preview/', 'preview-pr/', '.astro/', '.vitest/', 'test/.tmp/', 'test-results/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,
