@@ -19,6 +19,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { beginOutput, completeOutput, IN_PROGRESS, listFiles, removeStaleFiles, type SizedFile } from '../lib/output-dir.ts';
+import { keepOutputTimes, timeRecordFor } from '../lib/output-times.ts';
 import { readRedirects, redirectsFile, type Redirect } from '../lib/redirects.ts';
 import { lastmodFor } from '../lib/sitemap.ts';
 import { makePaths, type Paths } from '../lib/urls.ts';
@@ -101,7 +102,14 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
           const files = listFiles(root).filter((path) => path !== IN_PROGRESS);
           const unused = new Set(removeUnusedImages(root, files, report.linked));
           if (unused.size > 0) logger.info(`Removed ${unused.size} original image(s) no page uses (full size, with their metadata).`);
-          const output = files.filter((path) => !unused.has(path)).map((path) => ({ path, size: statSync(join(root, path)).size }));
+          const output = files
+            .filter((path) => !unused.has(path))
+            .map((path) => {
+              const { size, mtimeMs } = statSync(join(root, path));
+              return { path, size, mtime: Math.floor(mtimeMs / 1000) };
+            });
+          const restored = keepOutputTimes(root, output, timeRecordFor(site.cacheDir, root));
+          if (restored > 0) logger.info(`Kept the modification time of ${restored} file(s) written again with the same bytes.`);
           if (site.deployTarget) checkHostLimits(site.deployTarget, output, logger);
           completeOutput(root);
           finished = true;
