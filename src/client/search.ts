@@ -55,7 +55,9 @@ function start(root: HTMLElement) {
   const results = root.querySelector<HTMLElement>('.search-results')!;
   const base = root.dataset.base ?? '/';
   const bundle = root.dataset.bundle ?? `${base}pagefind/`;
-  root.querySelector<HTMLElement>('.search-keys')!.hidden = false;
+  const keys = root.querySelector<HTMLElement>('.search-keys')!;
+  keys.classList.add('is-active');
+  input.setAttribute('aria-describedby', keys.id);
 
   let pagefind: Promise<Pagefind> | undefined;
   /** Pagefind with every slice of the index merged (a large archive's index comes in slices). */

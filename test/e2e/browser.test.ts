@@ -323,6 +323,30 @@ describe('a link to a search', () => {
     await close();
   });
 
+  it.each([
+    [390, 844],
+    [1280, 800],
+  ])('shows its results at %i px without moving anything on screen (no layout shift)', async (width, height) => {
+    const { page, problems, close } = await visit('/search/', { viewport: { width, height } });
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.origin}/search/?q=shanghai`, { waitUntil: 'load' });
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(2);
+    await page.waitForLoadState('networkidle');
+    // Layout-shift entries are reported on the next frame.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('keeps a query of several words', async () => {
     const { page, close } = await visit('/search/?q=Shanghai%20lab');
     expect(await searchBox(page).inputValue()).toBe('Shanghai lab');
