@@ -27,7 +27,7 @@ export default defineConfig([
   },
   {
     // Scripts that run in the reader's browser.
-    files: ['src/**/*.astro', 'public/**/*.js'],
+    files: ['src/**/*.astro', 'src/client/**/*.ts', 'public/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 ]);

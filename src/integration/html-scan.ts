@@ -3,11 +3,15 @@
  * source file it was built from (from the "Edit this page" link's `data-source`).
  */
 import { Parser } from 'htmlparser2';
+import { metaAttribute } from '../lib/search.ts';
+
+/** A search result's thumbnail (src/lib/search.ts): the search page shows it, so it must exist like any image. */
+const SEARCH_THUMBNAIL = metaAttribute('image');
 
 export interface PageScan {
   /** `id` and `<a name>` values: the valid fragment targets of this page. */
   ids: Set<string>;
-  /** Every `href`, `src`, `srcset` candidate, social image URL and structured-data image URL, in document order. */
+  /** Every `href`, `src`, `srcset` candidate, social image URL, search thumbnail and structured-data image URL, in document order. */
   links: string[];
   /** Content file the page was built from, when it says. */
   source?: string | undefined;
@@ -35,6 +39,7 @@ export function scanHtml(html: string): PageScan {
           const value = attributes[key];
           if (value !== undefined) scan.links.push(value);
         }
+        if (attributes[SEARCH_THUMBNAIL]) scan.links.push(attributes[SEARCH_THUMBNAIL]);
         // Social images are links too: a card that was not built breaks every share of the page.
         if (name === 'meta' && attributes.content && ['og:image', 'twitter:image'].includes(attributes.property ?? attributes.name ?? '')) {
           scan.links.push(attributes.content);

@@ -1,7 +1,8 @@
 /**
- * The search index: Pagefind reads the built pages and its index and interface go into
+ * The search index: Pagefind reads the built pages and its index and search API go into
  * `<outDir>/pagefind/`. Only elements marked `data-pagefind-body` are indexed (articles and docs
- * pages, without navigation, sharing or author boxes); drafts carry no such mark.
+ * pages, without navigation, sharing or author boxes), less what they mark `data-pagefind-ignore`
+ * (bylines, topic lists, credits); drafts carry no such mark.
  *
  * The pages are indexed in slices, in order of publication, one Pagefind process after another,
  * and the search page merges the slices (Pagefind's `mergeIndex`). Pagefind holds a whole index in
@@ -24,8 +25,10 @@ import { keepOnly, listFiles } from '../lib/output-dir.ts';
 /** The listing of the slices after the first, for the search page. */
 export const SLICES_FILE = 'slices.json';
 
-/** The search page uses the default interface of the first slice: the other interfaces are dead weight. */
+/** The search page draws its own results with the search API of the first slice: Pagefind's interfaces are dead weight. */
 const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-modular-ui.js',

@@ -105,8 +105,9 @@ describe('astro dev', () => {
     const expected = readdirSync(join(CONTENT, 'articles')).length + readdirSync(join(CONTENT, 'pages')).length;
     expect(Object.values(entry.languages)[0]!.page_count).toBe(expected);
     expect(await (await fetch(new URL('/pagefind/slices.json', origin))).json()).toEqual([]);
-    const ui = await fetch(new URL('/pagefind/pagefind-ui.js', origin));
-    expect(ui.headers.get('content-type')).toMatch(/javascript/);
+    // The search API the search page loads.
+    const api = await fetch(new URL('/pagefind/pagefind.js', origin));
+    expect(api.headers.get('content-type')).toMatch(/javascript/);
   });
 
   it('refuses to render while an article breaks the rules: the problem in the terminal and the overlay', async () => {

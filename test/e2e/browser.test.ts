@@ -1,8 +1,9 @@
 /**
  * Every kind of page in a real Chromium, served by a real static server with the site's headers:
  * no console errors, no failed requests, no CSP violations, the skip link leads keyboard users to
- * the content, and axe-core finds no WCAG 2.2 AA violation in light or dark mode. Screenshots of
- * an article at phone and desktop widths go to test-results/screenshots/.
+ * the content, and axe-core finds no WCAG 2.2 AA violation in light or dark mode; search with its
+ * results, links, URL and keys. Screenshots of an article and of search results at phone and
+ * desktop widths go to test-results/screenshots/.
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -128,19 +129,174 @@ interface AxeResults {
   passes: unknown[];
 }
 
+/** The search page's box, and its results' title links in the order shown. */
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search articles and pages' });
+const resultLinks = (page: Page) => page.locator('.search-result-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+const resultCount = (page: Page) => page.locator('.search-result').count();
+
 describe('search', () => {
   it('merges the slices of the index: a search finds pages of the first and of the last slice', async () => {
     const { E2E_DIST } = await import('../helpers.ts');
     const slices = JSON.parse(readFileSync(join(E2E_DIST, 'pagefind/slices.json'), 'utf8')) as string[];
     expect(slices.length).toBeGreaterThan(1);
     const { page, problems, close } = await visit('/search/');
-    await page.locator('.pagefind-ui__search-input').fill('editorial');
-    const links = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await searchBox(page).fill('editorial');
     // about/ sorts first of the indexed pages, editorial-standards/ last.
-    await expect.poll(links, { timeout: 15_000 }).toEqual(expect.arrayContaining(['/about/', '/editorial-standards/']));
+    await expect.poll(() => resultLinks(page), { timeout: 15_000 }).toEqual(expect.arrayContaining(['/about/', '/editorial-standards/']));
     expect(problems).toEqual([]);
     await close();
   });
+
+  it('lists articles before the pages about the newsroom, under their own headings', async () => {
+    const { page, problems, close } = await visit('/search/?q=shanghai');
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(2);
+    const links = await resultLinks(page);
+    const firstPage = links.findIndex((href) => !href.startsWith('/articles/'));
+    // Both kinds are found, and no article comes after a page.
+    expect(firstPage).toBeGreaterThan(0);
+    expect(links.slice(firstPage).filter((href) => href.startsWith('/articles/'))).toEqual([]);
+    expect(await page.locator('.search-group h2').allTextContents()).toEqual(['Articles', 'Pages about the newsroom']);
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^\d+ articles and \d+ pages? for “shanghai”\.$/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('shows each article with its date and topic, an excerpt without byline, and a thumbnail where it has a hero', async () => {
+    const { page, problems, close } = await visit('/search/?q=shanghai');
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(2);
+    const cards = await page.locator('.search-result').evaluateAll((items) =>
+      items.map((item) => ({
+        href: item.querySelector('h3 a')!.getAttribute('href')!,
+        date: item.querySelector('time')?.getAttribute('datetime'),
+        meta: item.querySelector('.search-result-meta')?.textContent,
+        excerpt: item.querySelector('.search-result-excerpt')!.textContent!,
+        marks: item.querySelectorAll('.search-result-excerpt mark').length,
+      })),
+    );
+    const lab = cards.find((card) => card.href === '/articles/alliance-innovation-lab-shanghai/')!;
+    expect(lab.date).toBe('2019-02-28');
+    expect(lab.meta).toBe('28 February 2019 · Research and development');
+    for (const card of cards) {
+      expect(card.excerpt, card.href).not.toMatch(/\bBy (Wei|Lena)|Published \d|\d+ min read|Illustration: The Mobility Desk/);
+      expect(card.marks, card.href).toBeGreaterThan(0);
+      if (card.href.startsWith('/articles/')) expect(card.date, card.href).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    // One thumbnail, the lab's hero, small, sized, lazy, described, and loaded.
+    const image = page.locator('.search-result img');
+    expect(await image.count()).toBe(1);
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(192);
+    expect(
+      await image.evaluate((img: HTMLImageElement) => [img.getAttribute('width'), img.getAttribute('height'), img.loading, img.alt]),
+    ).toEqual(['96', '64', 'lazy', expect.stringMatching(/^Illustration of the Shanghai skyline/)]);
+    expect(await image.evaluate((img) => img.closest('.search-result')!.querySelector('a')!.getAttribute('href'))).toBe(lab.href);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it("finds an author's articles by name, though the byline is not in the text", async () => {
+    const { page, close } = await visit('/search/?q=Hartmann');
+    await expect
+      .poll(() => resultLinks(page), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['/articles/alliance-2022-plan-in-numbers/', '/articles/robo-vehicle-ride-hailing-commitment/']));
+    await close();
+  });
+
+  it('puts the search in the URL as it is typed, so it can be copied', async () => {
+    const { page, problems, close } = await visit('/search/');
+    await searchBox(page).pressSequentially('robotaxi', { delay: 20 });
+    await page.waitForURL(/\/search\/\?q=robotaxi$/);
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByLabel('Topic').selectOption({ label: 'China' });
+    await page.waitForURL(/\/search\/\?q=robotaxi&topic=china$/);
+    await searchBox(page).fill('');
+    await page.waitForURL(/\/search\/\?topic=china$/);
+    await expect.poll(() => resultCount(page)).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('narrows a search to a topic from a link, with the box and list showing it', async () => {
+    const { page, problems, close } = await visit('/search/?q=alliance');
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(1);
+    const all = await resultLinks(page);
+    await page.goto(`${server.origin}/search/?q=alliance&topic=mobility-services`);
+    expect(await page.getByLabel('Topic').inputValue()).toBe('mobility-services');
+    await expect.poll(() => resultLinks(page), { timeout: 15_000 }).toEqual(['/articles/robo-vehicle-ride-hailing-commitment/']);
+    expect(all.length).toBeGreaterThan(1);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('comes back to the box with /, except while typing in another field', async () => {
+    const { page, close } = await visit('/search/');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+    expect(await searchBox(page).inputValue()).toBe('');
+    // In the header's own search field, / is a character like any other.
+    await page.getByRole('searchbox', { name: 'Search the articles' }).fill('a');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-query');
+    expect(await page.getByRole('searchbox', { name: 'Search the articles' }).inputValue()).toBe('a/');
+    await close();
+  });
+
+  it('moves from the box through the results and back with the arrow keys', async () => {
+    const { page, close } = await visit('/search/?q=shanghai');
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(2);
+    const links = await resultLinks(page);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.id);
+    await searchBox(page).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(links[0]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(links[1]);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe(links[0]);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('search-query');
+    // From the last result, ↓ goes nowhere, and the page does not scroll instead.
+    await page.locator('.search-result-title a').last().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(links.at(-1));
+    await close();
+  });
+
+  const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+  it.each([
+    ['phone', 'light'],
+    ['phone', 'dark'],
+    ['desktop', 'light'],
+    ['desktop', 'dark'],
+  ] as const)(
+    'has no WCAG 2.2 AA violation with results on screen at %s width in %s mode, and is photographed',
+    async (size, colorScheme) => {
+      const { page, problems, close } = await visit('/search/', {
+        viewport: sizes[size],
+        colorScheme,
+        deviceScaleFactor: 1,
+        isMobile: size === 'phone',
+      });
+      await expectColourScheme(page, colorScheme);
+      // Typed, as a reader does: the query in the box is part of what axe checks.
+      await searchBox(page).pressSequentially('shanghai', { delay: 20 });
+      await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(2);
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page)).toEqual([]);
+      // The words typed are the page's text colour on its background, not white on white.
+      const box = await searchBox(page).evaluate((input) => {
+        const style = getComputedStyle(input);
+        return { color: style.color, background: style.backgroundColor, body: getComputedStyle(document.body).color };
+      });
+      expect(box.color).toBe(box.body);
+      expect(box.background).not.toBe(box.color);
+      const file = join(SCREENSHOTS, `search-${size}-${colorScheme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      const { width } = await sharp(file).metadata();
+      expect(width).toBe(sizes[size].width);
+      expect(problems).toEqual([]);
+      await close();
+    },
+  );
 });
 
 describe('the search form in the header', () => {
@@ -149,20 +305,52 @@ describe('the search form in the header', () => {
     await page.getByRole('searchbox', { name: 'Search the articles' }).fill('robotaxi');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\/search\/\?q=robotaxi$/);
-    await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await close();
   });
 });
 
 describe('a link to a search', () => {
-  it('runs the search in its q parameter and shows it in the box', async () => {
-    const { page, problems, close } = await visit('/search/?q=Shanghai%20lab');
-    await expect.poll(() => page.locator('.pagefind-ui__search-input').inputValue(), { timeout: 15_000 }).toBe('Shanghai lab');
-    await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const first = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
-    expect(first).toMatch(/^\/articles\//);
+  it('runs the search in its q parameter and shows it in the box, without typing', async () => {
+    const { page, problems, close } = await visit('/search/?q=shanghai');
+    expect(await searchBox(page).inputValue()).toBe('shanghai');
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect((await resultLinks(page))[0]).toMatch(/^\/articles\//);
+    // Nothing was typed and nothing has focus: the link alone ran it.
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  it.each([
+    [390, 844],
+    [1280, 800],
+  ])('shows its results at %i px without moving anything on screen (no layout shift)', async (width, height) => {
+    const { page, problems, close } = await visit('/search/', { viewport: { width, height } });
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.origin}/search/?q=shanghai`, { waitUntil: 'load' });
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(2);
+    await page.waitForLoadState('networkidle');
+    // Layout-shift entries are reported on the next frame.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('keeps a query of several words', async () => {
+    const { page, close } = await visit('/search/?q=Shanghai%20lab');
+    expect(await searchBox(page).inputValue()).toBe('Shanghai lab');
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
     await close();
   });
 });
@@ -171,10 +359,10 @@ describe.each(PAGES)('%s (%s)', (_name, path) => {
   it('loads with no console error, failed request or CSP violation', async () => {
     const { page, problems, close } = await visit(path);
     if (path === '/search/') {
-      // Exercise the search code, its WebAssembly and its index under the CSP.
-      await page.locator('.pagefind-ui__search-input').fill('Shanghai');
+      // Exercise the search code, its worker, its WebAssembly, its index and thumbnails under the CSP.
+      await searchBox(page).fill('Shanghai');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
     }
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);

@@ -18,6 +18,9 @@ import { ARTIFACTS, E2E_DIST } from '../helpers.ts';
 const FIRST_ROUND_TRIP = 14 * 1024;
 /** Everything an article without a hero image loads for its first view, fonts included. */
 const FIRST_VIEW = 60 * 1024;
+/** The search page before a search (search code included), and with a search's results (Pagefind, its WebAssembly, index and thumbnails). */
+const SEARCH_PAGE = 16 * 1024;
+const SEARCH_RESULTS = 150 * 1024;
 const TEXT = /\.(html|css|js|mjs|svg|xml|xsl|json|txt)$/;
 
 const html = listFiles(E2E_DIST).filter((file) => file.endsWith('.html'));
@@ -91,6 +94,31 @@ describe('first view in the browser', () => {
 
   it('covers at least one article without a hero image', () => {
     expect(withoutHero.length).toBeGreaterThan(0);
+  });
+
+  it('the search page weighs at most 16 KB until a search, and 150 KB with its results, at phone width', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${server.origin}/search/`, { waitUntil: 'networkidle' });
+    const beforeSearch = requested.length;
+    await page.getByRole('searchbox', { name: 'Search articles and pages' }).fill('shanghai');
+    await expect.poll(() => page.locator('.search-result').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    const files = requested.map((url) => fileForPath(E2E_DIST, new URL(url).pathname, '/')!);
+    const weigh = (list: string[]) => list.reduce((sum, built) => sum + wireBytes(built), 0);
+    const [before, after] = [weigh(files.slice(0, beforeSearch)), weigh(files)];
+    figures['search/index.html at 390px'] = {
+      beforeSearch: { bytes: before, files: files.slice(0, beforeSearch) },
+      withResults: { bytes: after, files },
+    };
+    // Pagefind loads only once the box is used.
+    expect(files.slice(0, beforeSearch).filter((file) => file.startsWith('pagefind/'))).toEqual([]);
+    expect(files).toContain('pagefind/pagefind.js');
+    expect(before).toBeLessThanOrEqual(SEARCH_PAGE);
+    expect(after).toBeLessThanOrEqual(SEARCH_RESULTS);
   });
 
   it.each(withoutHero)('%s weighs at most 60 KB, fonts included, and runs no script', async (file) => {
