@@ -81,7 +81,7 @@ export function structuredDataImages(json: string): string[] {
 /** URLs a feed or sitemap points to: `<loc>`, `<link>`, `<guid>`, `href=` and `src=` anywhere. */
 export function scanXmlUrls(xml: string): string[] {
   const urls: string[] = [];
-  // Processing instructions (the xml-stylesheet) are for browsers: see scanXmlStylesheets.
+  // Processing instructions (an xml-stylesheet) hold no link a feed reader follows.
   xml = xml.replace(/<\?[\s\S]*?\?>/g, '');
   const text = /<(loc|link|guid)(?:\s[^>]*)?>([^<]+)<\/\1>/g;
   for (const match of xml.matchAll(text)) urls.push(decodeXml(match[2]!.trim()));
@@ -89,11 +89,6 @@ export function scanXmlUrls(xml: string): string[] {
   const attribute = /\b(?:href|src)=(?:"|&quot;)(.*?)(?:"|&quot;)/g;
   for (const match of xml.matchAll(attribute)) urls.push(decodeXml(match[1]!));
   return urls;
-}
-
-/** `href`s of `<?xml-stylesheet?>` instructions: a browser applies them only from the same origin. */
-export function scanXmlStylesheets(xml: string): string[] {
-  return [...xml.matchAll(/<\?xml-stylesheet\s[^?]*?href="([^"]+)"[^?]*\?>/g)].map((match) => decodeXml(match[1]!));
 }
 
 function decodeXml(text: string): string {

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { hashOf } from '../lib/cache-key.ts';
 import { fileFromSet, listFiles, urlPathFor } from './dist-files.ts';
-import { lineContaining, scanXmlStylesheets, scanXmlUrls, type PageScan } from './html-scan.ts';
+import { lineContaining, scanXmlUrls, type PageScan } from './html-scan.ts';
 import { ScanCache } from './scan-cache.ts';
 
 export interface LinkCheckOptions {
@@ -250,22 +250,12 @@ function checkFragments(site: BuiltSite, broken: BrokenLink[]): number {
   return checked;
 }
 
-/**
- * Pass 3: feeds and sitemaps must use absolute URLs that exist in the build; their stylesheets
- * must exist on the same origin. Returns how many URLs were checked.
- */
+/** Pass 3: feeds and sitemaps must use absolute URLs that exist in the build. Returns how many URLs were checked. */
 function checkFeedUrls(site: BuiltSite, broken: BrokenLink[], linked: Set<string>): number {
   const { siteUrl, basePath } = site;
   let checked = 0;
   for (const file of site.xmlFiles) {
     const xml = readFileSync(join(site.dir, file), 'utf8');
-    for (const raw of scanXmlStylesheets(xml)) {
-      checked++;
-      const url = new URL(raw, `${siteUrl}${urlPathFor(file, basePath)}`);
-      if (url.origin !== site.siteOrigin || !site.served(url.pathname)) {
-        broken.push({ page: urlPathFor(file, basePath), link: raw, reason: 'stylesheet not found on this site' });
-      }
-    }
     for (const raw of scanXmlUrls(xml)) {
       checked++;
       const feed = urlPathFor(file, basePath);

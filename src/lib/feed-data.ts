@@ -86,8 +86,6 @@ function channelFor(subject: FeedSubject, entries: readonly FeedArticle[]): Feed
     language: site.language,
     homeUrl: abs(home),
     urls: { rss: abs(paths.feed('rss', scope)), atom: abs(paths.feed('atom', scope)), json: abs(paths.feed('json', scope)) },
-    // Root-relative: a browser only applies a same-origin stylesheet, and previews run elsewhere.
-    stylesheet: paths.feedStylesheet(),
     icon: abs(paths.withBase(site.publisher.logo)),
     favicon: abs(paths.withBase('/favicon.svg')),
     updated: feedUpdated(entries, new Date(0)),

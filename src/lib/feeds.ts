@@ -61,8 +61,6 @@ export interface FeedChannel {
   homeUrl: string;
   /** Absolute URLs of this feed in each format. */
   urls: { rss: string; atom: string; json: string };
-  /** Path of the XSL stylesheet that makes the XML feeds readable in a browser. */
-  stylesheet: string;
   /** Absolute URLs of the site's square logo and favicon. */
   icon: string;
   favicon: string;
@@ -100,7 +98,6 @@ export function rssOptions(channel: FeedChannel, items: readonly FeedArticle[]):
     description: channel.description,
     // The channel link is the page the feed belongs to, base path included.
     site: channel.homeUrl,
-    stylesheet: channel.stylesheet,
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData:
       `<language>${escapeXml(channel.language)}</language>` +
@@ -141,7 +138,6 @@ export function atomFeed(channel: FeedChannel, items: readonly FeedArticle[]): s
     ].join('\n');
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<?xml-stylesheet href="${x(channel.stylesheet)}" type="text/xsl"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(channel.language)}">`,
     `  <id>${x(channel.urls.atom)}</id>`,
     `  <title type="text">${x(channel.title)}</title>`,

@@ -56,8 +56,6 @@ export interface Paths {
   topicCard(id: string): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
   feed(format: FeedFormat, scope?: FeedScope): string;
-  /** The XSL stylesheet that makes the XML feeds readable in a browser. */
-  feedStylesheet(): string;
   sitemap(): string;
 }
 
@@ -92,7 +90,6 @@ export function makePaths(base: string): Paths {
       const dir = !scope ? '/' : 'topic' in scope ? `/topics/${seg(scope.topic)}/` : `/authors/${seg(scope.author)}/`;
       return withBase(dir + FEED_FILES[format]);
     },
-    feedStylesheet: () => withBase('/feed.xsl'),
     sitemap: () => withBase('/sitemap-index.xml'),
   };
 }

@@ -61,7 +61,6 @@ const channel = (title: string): FeedChannel => ({
   language: 'en-GB',
   homeUrl: 'https://news.example/topics/t/',
   urls: { rss: 'https://news.example/rss.xml', atom: 'https://news.example/atom.xml', json: 'https://news.example/feed.json' },
-  stylesheet: '/feed.xsl',
   icon: 'https://news.example/logo.png',
   favicon: 'https://news.example/favicon.svg',
   updated: new Date('2024-01-02T00:00:00Z'),
