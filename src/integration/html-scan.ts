@@ -91,6 +91,34 @@ export function scanXmlUrls(xml: string): string[] {
   return urls;
 }
 
+/** A file a feed declares the size of, with the size it declares. */
+export interface XmlEnclosure {
+  url: string;
+  length: string;
+}
+
+const ENCLOSURE_ELEMENTS: Record<string, { url: string; length: string }> = {
+  enclosure: { url: 'url', length: 'length' },
+  'media:content': { url: 'url', length: 'fileSize' },
+  link: { url: 'href', length: 'length' },
+};
+
+/**
+ * RSS `<enclosure>`s, Media RSS `<media:content>`s and Atom `<link rel="enclosure">`s: the files a
+ * feed gives a size for. Markup inside escaped HTML (`&lt;link …`) is not an element, so not matched.
+ */
+export function scanXmlEnclosures(xml: string): XmlEnclosure[] {
+  const found: XmlEnclosure[] = [];
+  for (const [, name, attributeText] of xml.matchAll(/<(enclosure|media:content|link)\s([^>]*?)\/?>/g)) {
+    const attributes = new Map([...attributeText!.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, key, value]) => [key!, decodeXml(value!)]));
+    if (name === 'link' && attributes.get('rel') !== 'enclosure') continue;
+    const keys = ENCLOSURE_ELEMENTS[name!]!;
+    const url = attributes.get(keys.url);
+    if (url !== undefined) found.push({ url, length: attributes.get(keys.length) ?? '' });
+  }
+  return found;
+}
+
 function decodeXml(text: string): string {
   return text
     .replace(/&lt;/g, '<')

@@ -4,9 +4,10 @@
  */
 import { getImage } from 'astro:assets';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { GetImageResult } from 'astro';
 import { paths, site } from '../config.ts';
 import { renderBody, type Article } from './content.ts';
-import { absolutizeHtml } from './feeds.ts';
+import { absolutizeHtml, escapeHtml } from './feeds.ts';
 import { absoluteUrl } from './urls.ts';
 
 let container: Promise<AstroContainer> | undefined;
@@ -16,24 +17,26 @@ function getContainer(): Promise<AstroContainer> {
   return container;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The article's hero image as one 1200-pixel JPEG, the file feeds and social networks are given. */
+export async function heroJpeg(article: Article): Promise<GetImageResult | undefined> {
+  if (!article.data.image) return undefined;
+  const { src } = article.data.image;
+  return getImage({ src, width: Math.min(1200, src.width), format: 'jpg' });
 }
 
 /** Absolute URL of the article's hero image as a 1200-pixel JPEG, the size feeds and social cards use. */
 export async function heroImageUrl(article: Article): Promise<string | undefined> {
-  if (!article.data.image) return undefined;
-  const { src } = article.data.image;
-  return absoluteUrl((await getImage({ src, width: Math.min(1200, src.width), format: 'jpg' })).src, site.url);
+  const image = await heroJpeg(article);
+  return image && absoluteUrl(image.src, site.url);
 }
 
 export async function articleHtml(article: Article): Promise<string> {
   const { Content } = await renderBody(article);
   const body = await (await getContainer()).renderToString(Content);
   let hero = '';
-  if (article.data.image) {
-    const { src, alt, caption, credit } = article.data.image;
-    const image = await getImage({ src, width: Math.min(1200, src.width), format: 'jpg' });
+  const image = await heroJpeg(article);
+  if (image && article.data.image) {
+    const { alt, caption, credit } = article.data.image;
     const figcaption = [caption, credit]
       .filter(Boolean)
       .map((text) => escapeHtml(text!))

@@ -21,6 +21,25 @@ export interface CardText {
 
 export const CARD = { width: 1200, height: 630 } as const;
 
+/** An article's card: its headline over its first topic. */
+export function articleCardText(title: string, topic: string, siteName: string): CardText {
+  return { title, topic, siteName };
+}
+
+/** A topic's card, shared by its older articles without a hero image. */
+export function topicCardText(name: string, siteName: string): CardText {
+  return { title: name, topic: 'Topic', siteName };
+}
+
+/**
+ * Where drawn cards are kept, inside Astro's cache for the content folder (`cacheDir`): kept
+ * between builds, gone after `npm ci`, and removed with the rest of the cache for a cold build.
+ * The card routes and the feeds read the same files, so a feed knows a card's exact bytes.
+ */
+export function cardCacheDir(cacheDir: string): string {
+  return join(cacheDir, 'social-cards');
+}
+
 /** Bump when the design changes, so cached cards are drawn again. */
 const DESIGN_VERSION = 1;
 

@@ -1,11 +1,15 @@
 /**
  * Every feed of the test build (site, each topic, each author; RSS, Atom and JSON Feed), parsed and
- * checked against the content files and the article pages.
+ * checked against the content files, the article pages and the files in the build: by a real feed
+ * reader's parser (@rowanmanning/feed-parser) for what readers get, and by an XML parser for the
+ * elements that parser does not expose.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SITE_CONTENT, SITE_DIST, SITE_URL } from '../helpers.ts';
@@ -108,20 +112,20 @@ describe.each(scopes)('feeds of /%s', (dir, slugs) => {
 });
 
 describe('feed details', () => {
-  it('give each article with a hero image its image, and each article the day it was last updated or corrected', () => {
+  it('give each article its hero image or else its social card, and the day it was last updated or corrected', () => {
     const json = JSON.parse(read('feed.json'));
     const lab = json.items.find((i: any) => i.id === articleUrl('alliance-innovation-lab-shanghai'));
     expect(lab.image).toMatch(new RegExp(`^${SITE_URL}/_astro/.+\\.jpe?g$`));
     const corrected = sources.find((s) => s.data.corrections)!;
     const item = json.items.find((i: any) => i.id === articleUrl(corrected.slug));
     expect(item.date_modified.slice(0, 10)).toBe(String(corrected.data.corrections.at(-1).date));
-    // Every item: an image exactly when the article has a hero, and its latest published, updated or correction day.
+    // Every item: its hero image or its card, and its latest published, updated or correction day.
     expect(sources.some((s) => s.data.image) && sources.some((s) => !s.data.image)).toBe(true);
     expect(sources.some((s) => s.data.updated)).toBe(true);
     for (const source of sources) {
       const entry = json.items.find((i: any) => i.id === articleUrl(source.slug));
       if (source.data.image) expect(entry.image, source.slug).toMatch(new RegExp(`^${SITE_URL}/_astro/.+\\.jpe?g$`));
-      else expect(entry.image, source.slug).toBeUndefined();
+      else expect(entry.image, source.slug).toBe(`${SITE_URL}/og/${source.slug}.png`);
       const days = [source.data.published, source.data.updated, ...(source.data.corrections ?? []).map((c: any) => c.date)];
       const latest = days
         .filter((day) => day !== undefined)
@@ -141,5 +145,89 @@ describe('feed details', () => {
       expect(read(file), file).not.toContain('<?xml-stylesheet');
     }
     expect(existsSync(join(SITE_DIST, 'feed.xsl'))).toBe(false);
+  });
+});
+
+/**
+ * Image media types registered with IANA (https://www.iana.org/assignments/media-types/#image) for
+ * the formats a site can publish; `image/jpg`, which readers may refuse, is not one of them.
+ */
+const REGISTERED_IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']);
+/** The registered type of what sharp finds in a file's bytes. */
+const TYPE_OF_FORMAT: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  heif: 'image/avif',
+  gif: 'image/gif',
+};
+
+/** The file of the build an absolute URL of the site names. */
+function distFile(url: string): string {
+  expect(url.startsWith(`${SITE_URL}/`), url).toBe(true);
+  const file = join(SITE_DIST, decodeURIComponent(new URL(url).pathname));
+  expect(existsSync(file), url).toBe(true);
+  return file;
+}
+
+/** What the published file at `url` really is: its size, type and dimensions, read from its bytes. */
+async function published(url: string) {
+  const file = distFile(url);
+  const { format, width, height } = await sharp(readFileSync(file)).metadata();
+  return { length: statSync(file).size, type: TYPE_OF_FORMAT[format!], width, height };
+}
+
+const page = (file: string) => parseHTML(read(file)).document;
+const ogImage = (slug: string) => page(`articles/${slug}/index.html`).querySelector('meta[property="og:image"]')!.getAttribute('content');
+
+describe.each(scopes)('what a feed reader finds in /%s', (dir, slugs) => {
+  const rss = parseFeed(read(`${dir}rss.xml`));
+  const atom = parseFeed(read(`${dir}atom.xml`));
+  const json = JSON.parse(read(`${dir}feed.json`));
+  const rssXml = rssParser.parse(read(`${dir}rss.xml`)).rss.channel;
+
+  it('the same items in RSS and Atom, as the parser reads them', () => {
+    expect(rss.meta).toEqual({ type: 'rss', version: '2.0' });
+    expect(atom.meta).toEqual({ type: 'atom', version: '1.0' });
+    expect(rss.items.map((i) => i.url)).toEqual(slugs.map(articleUrl));
+    expect(atom.items.map((i) => i.url)).toEqual(slugs.map(articleUrl));
+  });
+
+  it('an image for every item in every format: the article page’s own image, with its registered type and the exact size of the published file', async () => {
+    expect(slugs.length).toBeGreaterThan(0);
+    for (const [index, slug] of slugs.entries()) {
+      const url = ogImage(slug)!;
+      const file = await published(url);
+      expect(REGISTERED_IMAGE_TYPES.has(file.type!), `${slug}: ${file.type}`).toBe(true);
+      for (const [format, item] of [
+        ['RSS', rss.items[index]!],
+        ['Atom', atom.items[index]!],
+      ] as const) {
+        expect(item.media, `${format} ${slug}`).toEqual([
+          expect.objectContaining({ url, type: 'image', mimeType: file.type, length: file.length, image: url }),
+        ]);
+        expect(item.image?.url, `${format} ${slug}`).toBe(url);
+      }
+      // Media RSS, which the parser merges with the enclosure of the same URL: size and dimensions.
+      const media = rssXml.item[index]['media:content'];
+      expect(media, slug).toMatchObject({ '@_url': url, '@_medium': 'image', '@_type': file.type });
+      expect([media['@_fileSize'], media['@_width'], media['@_height']].map(Number), slug).toEqual([file.length, file.width, file.height]);
+      expect(json.items[index].image, slug).toBe(url);
+    }
+  });
+
+  it('a channel image from the site’s own files: RSS’s within 144 pixels, Atom’s logo and icon, JSON Feed’s icon and favicon', async () => {
+    const image = rssXml.image;
+    expect(image.title).toBe(rssXml.title);
+    expect(image.link).toBe(rssXml.link);
+    const logo = await published(image.url);
+    expect(logo.type).toBe('image/png');
+    expect([Number(image.width), Number(image.height)]).toEqual([logo.width, logo.height]);
+    expect(logo.width).toBeLessThanOrEqual(144);
+    expect(logo.height).toBeLessThanOrEqual(400);
+    expect(rss.image?.url).toBe(image.url);
+    const feed = xml.parse(read(`${dir}atom.xml`)).feed;
+    for (const url of [feed.logo, feed.icon, json.icon, json.favicon]) distFile(url);
+    expect(atom.image?.url).toBe(feed.logo);
   });
 });

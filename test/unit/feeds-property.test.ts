@@ -63,6 +63,7 @@ const channel = (title: string): FeedChannel => ({
   urls: { rss: 'https://news.example/rss.xml', atom: 'https://news.example/atom.xml', json: 'https://news.example/feed.json' },
   icon: 'https://news.example/logo.png',
   favicon: 'https://news.example/favicon.svg',
+  rssImage: { url: 'https://news.example/feeds/logo.png', width: 144, height: 144 },
   updated: new Date('2024-01-02T00:00:00Z'),
 });
 
@@ -75,6 +76,7 @@ const article = (text: string): FeedArticle => ({
   content: '<p>Body</p>',
   authors: [{ name: text, url: 'https://news.example/authors/a/' }],
   categories: [text],
+  image: { url: 'https://news.example/og/a.png', type: 'image/png', length: 1234, width: 1200, height: 630 },
 });
 
 /** Whether `xml` is well-formed XML with namespaces, by a strict parser: the first error, or undefined. */

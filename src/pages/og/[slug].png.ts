@@ -4,12 +4,10 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticlesWithOwnCard, getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
-import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
+import { articleCardText, cardCacheDir, cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
 import { site } from '../../config.ts';
 
-// Inside Astro's own cache for this content folder: kept between builds, gone after `npm ci`, and
-// removed with the rest of the cache when a cold build is wanted.
-const CACHE = `${site.cacheDir}social-cards`;
+const CACHE = cardCacheDir(site.cacheDir);
 
 export const getStaticPaths = (async () => {
   if (!site.socialImages) return [];
@@ -19,7 +17,7 @@ export const getStaticPaths = (async () => {
       .filter((article) => ownCards.has(article.id))
       .map(async (article: Article) => {
         const [topic] = await topicsOf(article);
-        const text: CardText = { title: article.data.title, topic: topic!.data.name, siteName: site.title };
+        const text = articleCardText(article.data.title, topic!.data.name, site.title);
         // The card shows only this text: an incremental build copies it while the text is unchanged.
         return { params: { slug: article.id }, props: { text }, cacheKey: cardKey(text) };
       }),

@@ -1,15 +1,15 @@
 /** /og/topics/<id>.png: a topic's Open Graph card, used by its older articles without a hero image. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getTopics } from '../../../lib/content.ts';
-import { cardKey, renderCard, type CardText } from '../../../lib/social-image.ts';
+import { cardCacheDir, cardKey, renderCard, topicCardText, type CardText } from '../../../lib/social-image.ts';
 import { site } from '../../../config.ts';
 
-const CACHE = `${site.cacheDir}social-cards`;
+const CACHE = cardCacheDir(site.cacheDir);
 
 export const getStaticPaths = (async () => {
   if (!site.socialImages) return [];
   return (await getTopics()).map((topic) => {
-    const text: CardText = { title: topic.data.name, topic: 'Topic', siteName: site.title };
+    const text = topicCardText(topic.data.name, site.title);
     return { params: { id: topic.id }, props: { text }, cacheKey: cardKey(text) };
   });
 }) satisfies GetStaticPaths;
