@@ -9,8 +9,9 @@ import { paths, site } from '../config.ts';
 import { byAuthor, byTopic, lastModified } from './articles.ts';
 import { hashOf } from './cache-key.ts';
 import { authorsOf, getPublishedArticles, pageKey, topicsOf, type Article, type Author, type Topic } from './content.ts';
+import { formatDate } from './dates.ts';
 import { feedLogo, itemImage, logoFile } from './feed-images.ts';
-import { atomFeed, feedUpdated, jsonFeed, rssOptions, type FeedArticle, type FeedChannel } from './feeds.ts';
+import { atomFeed, correctionsHtml, feedUpdated, jsonFeed, rssOptions, type FeedArticle, type FeedChannel } from './feeds.ts';
 import { articleHtml } from './render-html.ts';
 import { absoluteUrl, type FeedFormat, type FeedScope } from './urls.ts';
 
@@ -47,8 +48,12 @@ function feedItem(article: Article): Promise<FeedArticle> {
       description: article.data.description,
       url: abs(paths.article(article.id)),
       published: article.data.published,
+      // Its latest correction or update: Atom's <updated>, JSON Feed's date_modified, RSS's atom:updated and dc:date.
       modified: lastModified(article),
-      content: await articleHtml(article),
+      // The corrections follow the body, as on the page, so a reader of the feed sees them too.
+      content:
+        (await articleHtml(article)) +
+        correctionsHtml(article.data.corrections ?? [], (date) => formatDate(date, site.language, site.timeZone)),
       authors: (await authorsOf(article)).map((author) => ({ name: author.data.name, url: abs(paths.author(author.id)) })),
       categories: (await topicsOf(article)).map((topic) => topic.data.name),
       image: await itemImage(article),

@@ -113,6 +113,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * The corrections as the article page shows them, oldest first, for the end of an item's content:
+ * a reader of the feed sees what was wrong and when it was put right. `formatDay` writes a date
+ * the way the site does; empty when there are none.
+ */
+export function correctionsHtml(corrections: readonly { date: Date; text: string }[], formatDay: (date: Date) => string): string {
+  if (corrections.length === 0) return '';
+  const items = corrections.map(
+    (correction) =>
+      `<li><time datetime="${correction.date.toISOString()}">${escapeHtml(formatDay(correction.date))}</time>: ${escapeHtml(correction.text)}</li>`,
+  );
+  return `<section><h2>Corrections</h2><ul>${items.join('')}</ul></section>`;
+}
+
 /** The newest modification date of the items, or `fallback` for an empty feed. */
 export function feedUpdated(items: readonly FeedArticle[], fallback: Date): Date {
   return items.reduce((latest, item) => (item.modified > latest ? item.modified : latest), items[0]?.modified ?? fallback);
@@ -121,11 +135,19 @@ export function feedUpdated(items: readonly FeedArticle[], fallback: Date): Date
 /**
  * One @astrojs/rss item. Authors go in `dc:creator`: RSS's own `<author>` must be an e-mail address.
  *
+ * RSS has no element for the date an item last changed. `pubDate` stays the day the article was
+ * published (readers sort and list by it; moving it would present an old article as new), and the
+ * day it was last updated or corrected goes in both extensions feed parsers take it from:
+ * `atom:updated` (SimplePie's updated date, Python feedparser's `updated`) and `dc:date` (the
+ * `updated` of feedparser and of @rowanmanning/feed-parser; each reads `pubDate` first for the
+ * publication date).
+ *
  * The image goes in RSS's one `<enclosure>` and in Media RSS's `media:content`, which also gives
  * its dimensions and is what many readers look for to show a picture beside the item.
  */
 export function rssItem(article: FeedArticle) {
   const { image } = article;
+  const modified = article.modified.toISOString();
   return {
     title: article.title,
     description: article.description,
@@ -136,11 +158,12 @@ export function rssItem(article: FeedArticle) {
     enclosure: { url: image.url, length: image.length, type: image.type },
     customData:
       article.authors.map((author) => `<dc:creator>${escapeXml(author.name)}</dc:creator>`).join('') +
+      `<atom:updated>${modified}</atom:updated><dc:date>${modified}</dc:date>` +
       `<media:content url="${escapeXml(image.url)}" medium="image" type="${image.type}" width="${image.width}" height="${image.height}" fileSize="${image.length}"/>`,
   };
 }
 
-/** RSS 2.0 through @astrojs/rss, with Atom's self link, Dublin Core authors and Media RSS images. */
+/** RSS 2.0 through @astrojs/rss, with Atom's self link, Dublin Core authors and dates, and Media RSS images. */
 export function rssOptions(channel: FeedChannel, items: readonly FeedArticle[]): RSSOptions {
   const x = escapeXml;
   return {

@@ -231,3 +231,66 @@ describe.each(scopes)('what a feed reader finds in /%s', (dir, slugs) => {
     expect(atom.image?.url).toBe(feed.logo);
   });
 });
+
+describe('a corrected article, in every feed it is in', () => {
+  const corrected = sources.filter((s) => s.data.corrections?.length);
+  // The fixture's latest correction is later than any other date it has, so its date must move.
+  const fixture = corrected.find((s) => s.slug === 'corrected-fixture')!;
+  const latestDay = (source: (typeof sources)[number]) =>
+    [source.data.published, source.data.updated, ...source.data.corrections.map((c: any) => c.date)]
+      .filter((day) => day !== undefined)
+      .map(String)
+      .sort()
+      .at(-1)!;
+  const inFeeds = corrected.flatMap((source) =>
+    scopes.filter(([, slugs]) => slugs.includes(source.slug)).map(([dir]): [string, string] => [source.slug, dir]),
+  );
+
+  it('has fixtures to check: one whose latest correction is its latest date', () => {
+    expect(fixture.data.corrections.at(-1).date).toBe(latestDay(fixture));
+    expect(latestDay(fixture)).not.toBe(String(fixture.data.published));
+    expect(fixture.data.updated).toBeUndefined();
+    expect(inFeeds.length).toBeGreaterThanOrEqual(6);
+  });
+
+  /** The corrections of an item's content, as a reader's HTML view shows them. */
+  const correctionsIn = (html: string) =>
+    [...parseHTML(`<div>${html}</div>`).document.querySelectorAll('section li')].map((li) => ({
+      day: li.querySelector('time')!.getAttribute('datetime')!.slice(0, 10),
+      text: li.textContent,
+    }));
+
+  it.each(inFeeds)(
+    '%s in /%s: each correction’s text and date at the end of its content, and its date of last change moved',
+    (slug, dir) => {
+      const source = corrected.find((s) => s.slug === slug)!;
+      const expected = source.data.corrections.map((c: any) => ({ day: String(c.date), text: expect.stringContaining(c.text) }));
+      const latest = latestDay(source);
+      const rss = parseFeed(read(`${dir}rss.xml`)).items.find((i) => i.url === articleUrl(slug))!;
+      const atom = parseFeed(read(`${dir}atom.xml`)).items.find((i) => i.url === articleUrl(slug))!;
+      const json = JSON.parse(read(`${dir}feed.json`)).items.find((i: any) => i.id === articleUrl(slug));
+      for (const [format, content] of [
+        ['RSS', rss.content!],
+        ['Atom', atom.content!],
+        ['JSON Feed', json.content_html],
+      ]) {
+        expect(correctionsIn(content), `${format}`).toEqual(expected);
+        expect(content.trimEnd(), format).toMatch(/<\/section>$/);
+      }
+      // RSS keeps pubDate as the day of publication; the parser reads the change from dc:date.
+      expect(rss.published?.toISOString().slice(0, 10)).toBe(String(source.data.published));
+      expect(rss.updated?.toISOString().slice(0, 10)).toBe(latest);
+      const rssItem = rssParser.parse(read(`${dir}rss.xml`)).rss.channel.item.find((i: any) => i.link === articleUrl(slug));
+      expect(rssItem['atom:updated'].slice(0, 10)).toBe(latest);
+      expect(atom.published?.toISOString().slice(0, 10)).toBe(String(source.data.published));
+      expect(atom.updated?.toISOString().slice(0, 10)).toBe(latest);
+      expect(json.date_published.slice(0, 10)).toBe(String(source.data.published));
+      expect(json.date_modified.slice(0, 10)).toBe(latest);
+    },
+  );
+
+  it('escapes a correction’s text for HTML, so markup in it is shown, not applied', () => {
+    const json = JSON.parse(read('feed.json')).items.find((i: any) => i.id === articleUrl('corrected-fixture'));
+    expect(json.content_html).toContain('&quot;R&amp;D &lt;2 million&gt;&quot;');
+  });
+});

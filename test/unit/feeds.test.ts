@@ -1,11 +1,13 @@
 import { getRssString } from '@astrojs/rss';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
   absolutizeHtml,
   atomFeed,
+  correctionsHtml,
   feedImage,
   jsonFeed,
   rssItem,
@@ -79,7 +81,7 @@ describe('rssItem', () => {
         ],
       }),
     );
-    expect(rss.customData).toMatch(/^<dc:creator>Ann &amp; Bo<\/dc:creator><dc:creator>Cy<\/dc:creator><media:content /);
+    expect(rss.customData).toMatch(/^<dc:creator>Ann &amp; Bo<\/dc:creator><dc:creator>Cy<\/dc:creator><atom:updated>/);
     expect(rss.link).toBe(page);
     expect(rss.categories).toEqual(['China']);
     expect(rss.enclosure).toEqual({ url: image.url, length: 48_123, type: 'image/png' });
@@ -112,12 +114,41 @@ describe('feedImage', () => {
   });
 });
 
+describe('correctionsHtml', () => {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+
+  it('is empty for an article without corrections', () => {
+    expect(correctionsHtml([], day)).toBe('');
+  });
+
+  it('lists each correction, oldest first as written, with its date and text escaped for HTML', () => {
+    const html = correctionsHtml(
+      [
+        { date: new Date('2019-03-02T00:00:00Z'), text: 'Named the wrong lab.' },
+        { date: new Date('2019-03-05T00:00:00Z'), text: 'Said "R&D <2m>".' },
+      ],
+      day,
+    );
+    const { document } = parseHTML(`<div>${html}</div>`);
+    expect(document.querySelector('section h2')!.textContent).toBe('Corrections');
+    const items = [...document.querySelectorAll('section li')];
+    expect(items.map((li) => li.textContent)).toEqual(['2019-03-02: Named the wrong lab.', '2019-03-05: Said "R&D <2m>".']);
+    expect(items.map((li) => li.querySelector('time')!.getAttribute('datetime'))).toEqual([
+      '2019-03-02T00:00:00.000Z',
+      '2019-03-05T00:00:00.000Z',
+    ]);
+    expect(document.querySelectorAll('section li *').length).toBe(2);
+  });
+});
+
 describe('what a feed reader reads from each format', () => {
-  it('RSS: the image as enclosure and Media RSS content, the logo as channel image', async () => {
+  it('RSS: the image as enclosure and Media RSS content, pubDate kept, the last change in atom:updated and dc:date', async () => {
     const xml = await getRssString(rssOptions(channel, [item()]));
     const read = parseFeed(xml);
     const [entry] = read.items;
     expect(entry!.media).toEqual([{ url: image.url, image: image.url, title: null, length: 48_123, type: 'image', mimeType: 'image/png' }]);
+    expect(entry!.published).toEqual(new Date('2019-02-28T00:00:00Z'));
+    expect(entry!.updated).toEqual(new Date('2019-03-09T00:00:00Z'));
     expect(read.image).toEqual({ url: 'https://n.example/feeds/logo.png', title: 'The Desk' });
     const rss = new XMLParser({ ignoreAttributes: false }).parse(xml).rss;
     expect(rss['@_xmlns:media']).toBe('http://search.yahoo.com/mrss/');
@@ -129,6 +160,7 @@ describe('what a feed reader reads from each format', () => {
       width: 144,
       height: 144,
     });
+    expect(parsed.item['atom:updated']).toBe('2019-03-09T00:00:00.000Z');
     expect(parsed.item['media:content']).toEqual({
       '@_url': image.url,
       '@_medium': 'image',
