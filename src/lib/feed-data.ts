@@ -101,6 +101,7 @@ async function channelFor(subject: FeedSubject, entries: readonly FeedArticle[])
     language: site.language,
     homeUrl: abs(home),
     urls: { rss: abs(paths.feed('rss', scope)), atom: abs(paths.feed('atom', scope)), json: abs(paths.feed('json', scope)) },
+    feedsPage: abs(paths.feeds()),
     icon: abs(paths.withBase(site.publisher.logo)),
     favicon: abs(paths.withBase('/favicon.svg')),
     rssImage: { url: abs(paths.feedLogo()), width: logo.width, height: logo.height },

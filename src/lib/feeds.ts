@@ -94,6 +94,8 @@ export interface FeedChannel {
   homeUrl: string;
   /** Absolute URLs of this feed in each format. */
   urls: { rss: string; atom: string; json: string };
+  /** Absolute URL of the page that lists every feed of the site and says how to subscribe. */
+  feedsPage: string;
   /** Absolute URLs of the site's square logo and favicon. */
   icon: string;
   favicon: string;
@@ -163,7 +165,11 @@ export function rssItem(article: FeedArticle) {
   };
 }
 
-/** RSS 2.0 through @astrojs/rss, with Atom's self link, Dublin Core authors and dates, and Media RSS images. */
+/**
+ * RSS 2.0 through @astrojs/rss, with Atom's self link, Dublin Core authors and dates, and Media RSS
+ * images. `<docs>` names the page that says what the file is and how to subscribe, for a person who
+ * opens the file itself.
+ */
 export function rssOptions(channel: FeedChannel, items: readonly FeedArticle[]): RSSOptions {
   const x = escapeXml;
   return {
@@ -175,6 +181,7 @@ export function rssOptions(channel: FeedChannel, items: readonly FeedArticle[]):
     customData:
       `<language>${x(channel.language)}</language>` +
       `<lastBuildDate>${channel.updated.toUTCString()}</lastBuildDate>` +
+      `<docs>${x(channel.feedsPage)}</docs>` +
       // RSS wants the image's title and link to be the channel's own.
       `<image><url>${x(channel.rssImage.url)}</url><title>${x(channel.title)}</title><link>${x(channel.homeUrl)}</link>` +
       `<width>${channel.rssImage.width}</width><height>${channel.rssImage.height}</height></image>` +
@@ -216,6 +223,8 @@ export function atomFeed(channel: FeedChannel, items: readonly FeedArticle[]): s
     `  <updated>${channel.updated.toISOString()}</updated>`,
     `  ${link('alternate', channel.homeUrl, 'text/html')}`,
     `  ${link('self', channel.urls.atom, 'application/atom+xml')}`,
+    // The page listing every feed and how to subscribe: for a person who opens the file itself.
+    `  ${link('related', channel.feedsPage, 'text/html')}`,
     `  <logo>${x(channel.icon)}</logo>`,
     `  <icon>${x(channel.favicon)}</icon>`,
     ...items.map(entry),
@@ -228,6 +237,8 @@ export function atomFeed(channel: FeedChannel, items: readonly FeedArticle[]): s
 export function jsonFeed(channel: FeedChannel, items: readonly FeedArticle[]) {
   return {
     version: 'https://jsonfeed.org/version/1.1',
+    // The format's note for people who open the file itself; readers ignore it.
+    user_comment: `This is a web feed: add its address to a feed reader to follow it. Every feed of the site, and how to subscribe: ${channel.feedsPage}`,
     title: channel.title,
     home_page_url: channel.homeUrl,
     feed_url: channel.urls.json,

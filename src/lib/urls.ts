@@ -56,6 +56,8 @@ export interface Paths {
   topicCard(id: string): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
   feed(format: FeedFormat, scope?: FeedScope): string;
+  /** The page for readers that lists every feed and says how to subscribe. */
+  feeds(): string;
   /** The logo scaled to RSS's limit for a channel image. */
   feedLogo(): string;
   sitemap(): string;
@@ -92,6 +94,7 @@ export function makePaths(base: string): Paths {
       const dir = !scope ? '/' : 'topic' in scope ? `/topics/${seg(scope.topic)}/` : `/authors/${seg(scope.author)}/`;
       return withBase(dir + FEED_FILES[format]);
     },
+    feeds: () => withBase('/feeds/'),
     feedLogo: () => withBase('/feeds/logo.png'),
     sitemap: () => withBase('/sitemap-index.xml'),
   };
@@ -104,6 +107,7 @@ export const RESERVED_PAGE_SLUGS = [
   'authors',
   'topics',
   'corrections',
+  'feeds',
   'og',
   'search',
   'pagefind',

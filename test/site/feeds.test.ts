@@ -230,6 +230,16 @@ describe.each(scopes)('what a feed reader finds in /%s', (dir, slugs) => {
     for (const url of [feed.logo, feed.icon, json.icon, json.favicon]) distFile(url);
     expect(atom.image?.url).toBe(feed.logo);
   });
+
+  it('a link to the page of every feed and how to subscribe, where each format has room for it', () => {
+    const feedsPage = `${SITE_URL}/feeds/`;
+    expect(rssXml.docs).toBe(feedsPage);
+    const links = xml.parse(read(`${dir}atom.xml`)).feed.link as any[];
+    expect(links.find((l) => l['@_rel'] === 'related')).toMatchObject({ '@_href': feedsPage, '@_type': 'text/html' });
+    expect(json.user_comment).toContain(feedsPage);
+    // What readers show as the feed's website stays the page the feed follows.
+    expect([rss.url, atom.url, json.home_page_url]).toEqual([`${SITE_URL}/${dir}`, `${SITE_URL}/${dir}`, `${SITE_URL}/${dir}`]);
+  });
 });
 
 describe('a corrected article, in every feed it is in', () => {
@@ -292,5 +302,27 @@ describe('a corrected article, in every feed it is in', () => {
   it('escapes a correction’s text for HTML, so markup in it is shown, not applied', () => {
     const json = JSON.parse(read('feed.json')).items.find((i: any) => i.id === articleUrl('corrected-fixture'));
     expect(json.content_html).toContain('&quot;R&amp;D &lt;2 million&gt;&quot;');
+  });
+});
+
+describe('the feeds page', () => {
+  const d = page('feeds/index.html');
+  const hrefs = new Set([...d.querySelectorAll('main a')].map((a) => a.getAttribute('href')));
+
+  it('lists every feed of the site, of each topic and of each author, in each format', () => {
+    const files = scopes.flatMap(([dir]) => ['rss.xml', 'atom.xml', 'feed.json'].map((file) => `/${dir}${file}`));
+    expect(files.length).toBe(3 * (1 + topics.length + authors.length));
+    for (const file of files) expect(hrefs.has(file), file).toBe(true);
+  });
+
+  it('tells a reader how to subscribe', () => {
+    expect(d.querySelector('h1')!.textContent).toBe('Feeds');
+    expect(d.querySelector('#how-to-subscribe')!.nextElementSibling!.textContent).toMatch(/feed reader/);
+  });
+
+  it('is linked from the footer of every kind of page', () => {
+    for (const file of ['index.html', `articles/${sources[0]!.slug}/index.html`, 'topics/index.html', '404.html']) {
+      expect(page(file).querySelector('footer a[href="/feeds/"]'), file).not.toBeNull();
+    }
   });
 });

@@ -62,6 +62,7 @@ const channel = (title: string): FeedChannel => ({
   language: 'en-GB',
   homeUrl: 'https://news.example/topics/t/',
   urls: { rss: 'https://news.example/rss.xml', atom: 'https://news.example/atom.xml', json: 'https://news.example/feed.json' },
+  feedsPage: 'https://news.example/feeds/',
   icon: 'https://news.example/logo.png',
   favicon: 'https://news.example/favicon.svg',
   rssImage: { url: 'https://news.example/feeds/logo.png', width: 144, height: 144 },

@@ -37,6 +37,7 @@ const channel: FeedChannel = {
   language: 'en-GB',
   homeUrl: 'https://n.example/',
   urls: { rss: 'https://n.example/rss.xml', atom: 'https://n.example/atom.xml', json: 'https://n.example/feed.json' },
+  feedsPage: 'https://n.example/feeds/',
   icon: 'https://n.example/logo.png',
   favicon: 'https://n.example/favicon.svg',
   rssImage: { url: 'https://n.example/feeds/logo.png', width: 144, height: 144 },
@@ -153,6 +154,7 @@ describe('what a feed reader reads from each format', () => {
     const rss = new XMLParser({ ignoreAttributes: false }).parse(xml).rss;
     expect(rss['@_xmlns:media']).toBe('http://search.yahoo.com/mrss/');
     const { channel: parsed } = rss;
+    expect(parsed.docs).toBe('https://n.example/feeds/');
     expect(parsed.image).toEqual({
       url: 'https://n.example/feeds/logo.png',
       title: 'The Desk',
@@ -171,21 +173,28 @@ describe('what a feed reader reads from each format', () => {
     });
   });
 
-  it('Atom: the image as an enclosure link with type and length, no stylesheet', () => {
+  it('Atom: the image as an enclosure link with type and length, the feeds page as a related link, no stylesheet', () => {
     const xml = atomFeed(channel, [item()]);
     const read = parseFeed(xml);
     expect(read.items[0]!.media).toEqual([expect.objectContaining({ url: image.url, length: 48_123, mimeType: 'image/png' })]);
     expect(read.items[0]!.updated).toEqual(new Date('2019-03-09T00:00:00Z'));
     expect(read.url).toBe('https://n.example/');
+    const links = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'link' }).parse(xml).feed.link;
+    expect(links.find((l: any) => l['@_rel'] === 'related')).toEqual({
+      '@_rel': 'related',
+      '@_type': 'text/html',
+      '@_href': 'https://n.example/feeds/',
+    });
     expect(xml).not.toContain('<?xml-stylesheet');
   });
 
-  it('JSON Feed: the image of every item', () => {
+  it('JSON Feed: the image of every item, and a note for people who open the file', () => {
     const feed = jsonFeed(channel, [
       item(),
       item({ url: 'https://n.example/articles/b/', image: { ...image, url: 'https://n.example/og/b.png' } }),
     ]);
     expect(feed.items.map((i) => i.image)).toEqual([image.url, 'https://n.example/og/b.png']);
     expect(feed.items[0]!.date_modified).toBe('2019-03-09T00:00:00.000Z');
+    expect(feed.user_comment).toContain('https://n.example/feeds/');
   });
 });
