@@ -10,11 +10,15 @@ export const TMP = join(ROOT, 'test/.tmp');
 export const SITE_CONTENT = join(TMP, 'site-content');
 export const SITE_DIST = join(TMP, 'site-dist');
 export const SITE_URL = 'https://news.test.example';
-/** The fixtures test/site/ and the drafts preview add to content/: a draft, a scheduled article, every component. */
+/**
+ * The fixtures test/site/ and the drafts preview add to content/: a draft, a scheduled article,
+ * every component, and an article whose latest correction is its latest date.
+ */
 export const SITE_FIXTURES = {
   'articles/draft-fixture': 'test/fixtures/site/draft-fixture',
   'articles/scheduled-fixture': 'test/fixtures/site/scheduled-fixture',
   'articles/components-fixture': 'test/fixtures/site/components-fixture',
+  'articles/corrected-fixture': 'test/fixtures/site/corrected-fixture',
 };
 /**
  * The site the browser tests serve (test/e2e/setup.ts): content/ plus the all-components fixture,

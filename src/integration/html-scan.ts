@@ -86,7 +86,7 @@ export function structuredDataImages(json: string): string[] {
 /** URLs a feed or sitemap points to: `<loc>`, `<link>`, `<guid>`, `href=` and `src=` anywhere. */
 export function scanXmlUrls(xml: string): string[] {
   const urls: string[] = [];
-  // Processing instructions (the xml-stylesheet) are for browsers: see scanXmlStylesheets.
+  // Processing instructions (an xml-stylesheet) hold no link a feed reader follows.
   xml = xml.replace(/<\?[\s\S]*?\?>/g, '');
   const text = /<(loc|link|guid)(?:\s[^>]*)?>([^<]+)<\/\1>/g;
   for (const match of xml.matchAll(text)) urls.push(decodeXml(match[2]!.trim()));
@@ -96,9 +96,32 @@ export function scanXmlUrls(xml: string): string[] {
   return urls;
 }
 
-/** `href`s of `<?xml-stylesheet?>` instructions: a browser applies them only from the same origin. */
-export function scanXmlStylesheets(xml: string): string[] {
-  return [...xml.matchAll(/<\?xml-stylesheet\s[^?]*?href="([^"]+)"[^?]*\?>/g)].map((match) => decodeXml(match[1]!));
+/** A file a feed declares the size of, with the size it declares. */
+export interface XmlEnclosure {
+  url: string;
+  length: string;
+}
+
+const ENCLOSURE_ELEMENTS: Record<string, { url: string; length: string }> = {
+  enclosure: { url: 'url', length: 'length' },
+  'media:content': { url: 'url', length: 'fileSize' },
+  link: { url: 'href', length: 'length' },
+};
+
+/**
+ * RSS `<enclosure>`s, Media RSS `<media:content>`s and Atom `<link rel="enclosure">`s: the files a
+ * feed gives a size for. Markup inside escaped HTML (`&lt;link …`) is not an element, so not matched.
+ */
+export function scanXmlEnclosures(xml: string): XmlEnclosure[] {
+  const found: XmlEnclosure[] = [];
+  for (const [, name, attributeText] of xml.matchAll(/<(enclosure|media:content|link)\s([^>]*?)\/?>/g)) {
+    const attributes = new Map([...attributeText!.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, key, value]) => [key!, decodeXml(value!)]));
+    if (name === 'link' && attributes.get('rel') !== 'enclosure') continue;
+    const keys = ENCLOSURE_ELEMENTS[name!]!;
+    const url = attributes.get(keys.url);
+    if (url !== undefined) found.push({ url, length: attributes.get(keys.length) ?? '' });
+  }
+  return found;
 }
 
 function decodeXml(text: string): string {

@@ -83,7 +83,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
             buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize),
           );
           // After the pages are final: the header's CSP is computed from their <meta> policies.
-          await writeHeadersFile(root, site.basePath);
+          writeHeadersFile(root, site.basePath);
           const report = await clock.run('link check', () =>
             checkLinks({
               dir: root,

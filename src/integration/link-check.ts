@@ -5,12 +5,12 @@
  * larger sites, linkinator PR 880 closed unmerged); the URLs inside feeds and sitemaps must be
  * absolute and must exist. linkinator requests links to other sites, only when asked.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { hashOf } from '../lib/cache-key.ts';
 import { fileFromSet, listFiles, urlPathFor } from './dist-files.ts';
-import { lineContaining, scanXmlStylesheets, scanXmlUrls, type PageScan } from './html-scan.ts';
+import { lineContaining, scanXmlEnclosures, scanXmlUrls, type PageScan } from './html-scan.ts';
 import { ScanCache } from './scan-cache.ts';
 
 export interface LinkCheckOptions {
@@ -251,29 +251,24 @@ function checkFragments(site: BuiltSite, broken: BrokenLink[]): number {
 }
 
 /**
- * Pass 3: feeds and sitemaps must use absolute URLs that exist in the build; their stylesheets
- * must exist on the same origin. Returns how many URLs were checked.
+ * Pass 3: feeds and sitemaps must use absolute URLs that exist in the build, and a file a feed
+ * gives the size of (an enclosure) must have that size: a reader stops at the length it is given.
+ * Returns how many URLs were checked.
  */
 function checkFeedUrls(site: BuiltSite, broken: BrokenLink[], linked: Set<string>): number {
   const { siteUrl, basePath } = site;
   let checked = 0;
   for (const file of site.xmlFiles) {
     const xml = readFileSync(join(site.dir, file), 'utf8');
-    for (const raw of scanXmlStylesheets(xml)) {
+    const feed = urlPathFor(file, basePath);
+    /** The built file an absolute URL of this site names, once the URL is checked; undefined otherwise. */
+    const check = (raw: string): string | undefined => {
       checked++;
-      const url = new URL(raw, `${siteUrl}${urlPathFor(file, basePath)}`);
-      if (url.origin !== site.siteOrigin || !site.served(url.pathname)) {
-        broken.push({ page: urlPathFor(file, basePath), link: raw, reason: 'stylesheet not found on this site' });
-      }
-    }
-    for (const raw of scanXmlUrls(xml)) {
-      checked++;
-      const feed = urlPathFor(file, basePath);
       if (!/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
         broken.push({ page: feed, link: raw, reason: 'relative URL: feed readers and crawlers need absolute URLs' });
-        continue;
+        return undefined;
       }
-      if (!raw.startsWith(`${siteUrl}/`) && raw !== siteUrl) continue;
+      if (!raw.startsWith(`${siteUrl}/`) && raw !== siteUrl) return undefined;
       const url = new URL(raw);
       const targetFile = site.served(url.pathname);
       if (targetFile) linked.add(targetFile);
@@ -284,6 +279,19 @@ function checkFeedUrls(site: BuiltSite, broken: BrokenLink[], linked: Set<string
         if (!site.scanOf(targetFile).ids.has(fragment)) {
           broken.push({ page: feed, link: raw, reason: `no element with id "${fragment}" on ${url.pathname}` });
         }
+      }
+      return targetFile;
+    };
+    // An Atom enclosure's href is among the URLs already: it is checked, and reported, once.
+    const found = new Map<string, string | undefined>();
+    for (const raw of scanXmlUrls(xml)) found.set(raw, check(raw));
+    for (const { url, length } of scanXmlEnclosures(xml)) {
+      const targetFile = found.has(url) ? found.get(url) : check(url);
+      if (!targetFile) continue;
+      const size = statSync(join(site.dir, targetFile)).size;
+      if (length !== String(size)) {
+        const declared = length === '' ? 'gives no length' : `gives its length as ${length} bytes`;
+        broken.push({ page: feed, link: url, reason: `the feed ${declared}, but the file has ${size}` });
       }
     }
   }

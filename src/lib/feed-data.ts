@@ -3,12 +3,16 @@
  * Feed. Routes call `feedResponse`; pages call `feedLinks` for autodiscovery. Every feed reads
  * `getPublishedArticles()`, so drafts and scheduled articles never reach one.
  */
+import { readFileSync } from 'node:fs';
 import rss from '@astrojs/rss';
 import { paths, site } from '../config.ts';
 import { byAuthor, byTopic, lastModified } from './articles.ts';
+import { hashOf } from './cache-key.ts';
 import { authorsOf, getPublishedArticles, pageKey, topicsOf, type Article, type Author, type Topic } from './content.ts';
-import { atomFeed, feedUpdated, jsonFeed, rssOptions, type FeedArticle, type FeedChannel } from './feeds.ts';
-import { articleHtml, heroImageUrl } from './render-html.ts';
+import { formatDate } from './dates.ts';
+import { feedLogo, itemImage, logoFile } from './feed-images.ts';
+import { atomFeed, correctionsHtml, feedUpdated, jsonFeed, rssOptions, type FeedArticle, type FeedChannel } from './feeds.ts';
+import { articleHtml } from './render-html.ts';
 import { absoluteUrl, type FeedFormat, type FeedScope } from './urls.ts';
 
 export type FeedSubject = { topic: Topic } | { author: Author } | undefined;
@@ -44,11 +48,15 @@ function feedItem(article: Article): Promise<FeedArticle> {
       description: article.data.description,
       url: abs(paths.article(article.id)),
       published: article.data.published,
+      // Its latest correction or update: Atom's <updated>, JSON Feed's date_modified, RSS's atom:updated and dc:date.
       modified: lastModified(article),
-      content: await articleHtml(article),
+      // The corrections follow the body, as on the page, so a reader of the feed sees them too.
+      content:
+        (await articleHtml(article)) +
+        correctionsHtml(article.data.corrections ?? [], (date) => formatDate(date, site.language, site.timeZone)),
       authors: (await authorsOf(article)).map((author) => ({ name: author.data.name, url: abs(paths.author(author.id)) })),
       categories: (await topicsOf(article)).map((topic) => topic.data.name),
-      image: await heroImageUrl(article),
+      image: await itemImage(article),
     }))();
     items.set(article.id, item);
   }
@@ -66,14 +74,21 @@ async function itemsFor(subject: FeedSubject): Promise<FeedArticle[]> {
   return Promise.all((await articlesFor(subject)).map(feedItem));
 }
 
-/** The incremental-build key of a feed: its subject and the articles in it. */
+let logoHash: string | undefined;
+
+/**
+ * The incremental-build key of a feed: its subject and the articles in it, and the logo in public/,
+ * whose size and shape a feed states (as an item's image without social cards, and as RSS's image).
+ */
 export async function feedKey(subject: FeedSubject): Promise<string> {
   const owner = !subject ? [] : 'topic' in subject ? [subject.topic] : [subject.author];
-  return pageKey([...owner, ...(await articlesFor(subject))]);
+  logoHash ??= hashOf(readFileSync(logoFile()));
+  return pageKey([...owner, ...(await articlesFor(subject))], logoHash);
 }
 
-function channelFor(subject: FeedSubject, entries: readonly FeedArticle[]): FeedChannel {
+async function channelFor(subject: FeedSubject, entries: readonly FeedArticle[]): Promise<FeedChannel> {
   const scope = scopeOf(subject);
+  const logo = await feedLogo();
   const home = !subject ? paths.home() : 'topic' in subject ? paths.topic(subject.topic.id) : paths.author(subject.author.id);
   const description = !subject
     ? site.description
@@ -86,17 +101,17 @@ function channelFor(subject: FeedSubject, entries: readonly FeedArticle[]): Feed
     language: site.language,
     homeUrl: abs(home),
     urls: { rss: abs(paths.feed('rss', scope)), atom: abs(paths.feed('atom', scope)), json: abs(paths.feed('json', scope)) },
-    // Root-relative: a browser only applies a same-origin stylesheet, and previews run elsewhere.
-    stylesheet: paths.feedStylesheet(),
+    feedsPage: abs(paths.feeds()),
     icon: abs(paths.withBase(site.publisher.logo)),
     favicon: abs(paths.withBase('/favicon.svg')),
+    rssImage: { url: abs(paths.feedLogo()), width: logo.width, height: logo.height },
     updated: feedUpdated(entries, new Date(0)),
   };
 }
 
 export async function feedResponse(format: FeedFormat, subject: FeedSubject): Promise<Response> {
   const entries = await itemsFor(subject);
-  const channel = channelFor(subject, entries);
+  const channel = await channelFor(subject, entries);
   if (format === 'rss') return rss(rssOptions(channel, entries));
   const body = format === 'atom' ? atomFeed(channel, entries) : `${JSON.stringify(jsonFeed(channel, entries), null, 2)}\n`;
   return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });

@@ -1,8 +1,9 @@
 /**
- * Feed output in three formats (RSS through @astrojs/rss, Atom through `feed`, JSON Feed 1.1) from
- * one list of items. Feed readers need absolute URLs everywhere.
+ * Feed output in three formats (RSS 2.0 through @astrojs/rss, Atom 1.0 and JSON Feed 1.1 written
+ * here) from one list of items. Feed readers need absolute URLs everywhere.
  */
 import type { RSSOptions } from '@astrojs/rss';
+import { readImageHeader, type ImageFormat } from './check/images.ts';
 
 const URL_ATTRIBUTE = /(\s(?:href|src|poster|cite))=(["'])(.*?)\2/gi;
 const SRCSET_ATTRIBUTE = /(\ssrcset)=(["'])(.*?)\2/gi;
@@ -31,6 +32,38 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
     });
 }
 
+/**
+ * An image file of the site as a feed announces it. Enclosures must say what the file is and how
+ * big, and a reader that trusts `length` stops at that many bytes, so both come from the bytes of
+ * the file that is published, never from its name.
+ */
+export interface FeedImage {
+  /** Absolute URL of the published file. */
+  url: string;
+  /** Its IANA-registered media type. */
+  type: string;
+  /** Its size in bytes. */
+  length: number;
+  width: number;
+  height: number;
+}
+
+/** The registered media type of each image format the site publishes (never the unregistered `image/jpg`). */
+const MEDIA_TYPES: Record<ImageFormat, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
+};
+
+/** Describes the file at `url`, whose bytes are `bytes`: type and dimensions from its header, length from its size. */
+export function feedImage(url: string, bytes: Uint8Array): FeedImage {
+  const header = readImageHeader((position, length) => bytes.subarray(position, position + length));
+  if (!header) throw new Error(`${url}: a feed image must be a JPEG, PNG, WebP, AVIF or GIF file`);
+  return { url, type: MEDIA_TYPES[header.format], length: bytes.byteLength, width: header.width, height: header.height };
+}
+
 export interface FeedPerson {
   name: string;
   /** Absolute URL of the author page. */
@@ -48,8 +81,8 @@ export interface FeedArticle {
   content: string;
   authors: FeedPerson[];
   categories: string[];
-  /** Absolute URL of the article's image, if it has one. */
-  image?: string | undefined;
+  /** The picture that stands for the article: its hero image, or its social card. */
+  image: FeedImage;
 }
 
 /** What a feed is about: the whole site, one topic or one author. */
@@ -61,11 +94,13 @@ export interface FeedChannel {
   homeUrl: string;
   /** Absolute URLs of this feed in each format. */
   urls: { rss: string; atom: string; json: string };
-  /** Path of the XSL stylesheet that makes the XML feeds readable in a browser. */
-  stylesheet: string;
+  /** Absolute URL of the page that lists every feed of the site and says how to subscribe. */
+  feedsPage: string;
   /** Absolute URLs of the site's square logo and favicon. */
   icon: string;
   favicon: string;
+  /** The logo as RSS's channel image, which may be at most 144 pixels wide. */
+  rssImage: { url: string; width: number; height: number };
   /** Newest modification among the items (never the build time, so unchanged feeds stay unchanged). */
   updated: Date;
 }
@@ -75,13 +110,46 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
+/** Text for HTML (an element's content or a double-quoted attribute). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The corrections as the article page shows them, oldest first, for the end of an item's content:
+ * a reader of the feed sees what was wrong and when it was put right. `formatDay` writes a date
+ * the way the site does; empty when there are none.
+ */
+export function correctionsHtml(corrections: readonly { date: Date; text: string }[], formatDay: (date: Date) => string): string {
+  if (corrections.length === 0) return '';
+  const items = corrections.map(
+    (correction) =>
+      `<li><time datetime="${correction.date.toISOString()}">${escapeHtml(formatDay(correction.date))}</time>: ${escapeHtml(correction.text)}</li>`,
+  );
+  return `<section><h2>Corrections</h2><ul>${items.join('')}</ul></section>`;
+}
+
 /** The newest modification date of the items, or `fallback` for an empty feed. */
 export function feedUpdated(items: readonly FeedArticle[], fallback: Date): Date {
   return items.reduce((latest, item) => (item.modified > latest ? item.modified : latest), items[0]?.modified ?? fallback);
 }
 
-/** One @astrojs/rss item. Authors go in `dc:creator`: RSS's own `<author>` must be an e-mail address. */
+/**
+ * One @astrojs/rss item. Authors go in `dc:creator`: RSS's own `<author>` must be an e-mail address.
+ *
+ * RSS has no element for the date an item last changed. `pubDate` stays the day the article was
+ * published (readers sort and list by it; moving it would present an old article as new), and the
+ * day it was last updated or corrected goes in both extensions feed parsers take it from:
+ * `atom:updated` (SimplePie's updated date, Python feedparser's `updated`) and `dc:date` (the
+ * `updated` of feedparser and of @rowanmanning/feed-parser; each reads `pubDate` first for the
+ * publication date).
+ *
+ * The image goes in RSS's one `<enclosure>` and in Media RSS's `media:content`, which also gives
+ * its dimensions and is what many readers look for to show a picture beside the item.
+ */
 export function rssItem(article: FeedArticle) {
+  const { image } = article;
+  const modified = article.modified.toISOString();
   return {
     title: article.title,
     description: article.description,
@@ -89,31 +157,37 @@ export function rssItem(article: FeedArticle) {
     pubDate: article.published,
     content: article.content,
     categories: article.categories,
-    customData: article.authors.map((author) => `<dc:creator>${escapeXml(author.name)}</dc:creator>`).join(''),
+    enclosure: { url: image.url, length: image.length, type: image.type },
+    customData:
+      article.authors.map((author) => `<dc:creator>${escapeXml(author.name)}</dc:creator>`).join('') +
+      `<atom:updated>${modified}</atom:updated><dc:date>${modified}</dc:date>` +
+      `<media:content url="${escapeXml(image.url)}" medium="image" type="${image.type}" width="${image.width}" height="${image.height}" fileSize="${image.length}"/>`,
   };
 }
 
-/** RSS 2.0 through @astrojs/rss, with Atom's self link and Dublin Core authors. */
+/**
+ * RSS 2.0 through @astrojs/rss, with Atom's self link, Dublin Core authors and dates, and Media RSS
+ * images. `<docs>` names the page that says what the file is and how to subscribe, for a person who
+ * opens the file itself.
+ */
 export function rssOptions(channel: FeedChannel, items: readonly FeedArticle[]): RSSOptions {
+  const x = escapeXml;
   return {
     title: channel.title,
     description: channel.description,
     // The channel link is the page the feed belongs to, base path included.
     site: channel.homeUrl,
-    stylesheet: channel.stylesheet,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/', media: 'http://search.yahoo.com/mrss/' },
     customData:
-      `<language>${escapeXml(channel.language)}</language>` +
+      `<language>${x(channel.language)}</language>` +
       `<lastBuildDate>${channel.updated.toUTCString()}</lastBuildDate>` +
-      `<atom:link href="${escapeXml(channel.urls.rss)}" rel="self" type="application/rss+xml"/>`,
+      `<docs>${x(channel.feedsPage)}</docs>` +
+      // RSS wants the image's title and link to be the channel's own.
+      `<image><url>${x(channel.rssImage.url)}</url><title>${x(channel.title)}</title><link>${x(channel.homeUrl)}</link>` +
+      `<width>${channel.rssImage.width}</width><height>${channel.rssImage.height}</height></image>` +
+      `<atom:link href="${x(channel.urls.rss)}" rel="self" type="application/rss+xml"/>`,
     items: items.map(rssItem),
   };
-}
-
-/** The media type of an image URL, by its extension (enclosures must say it). */
-function imageType(url: string): string {
-  const extension = new URL(url).pathname.split('.').at(-1)?.toLowerCase();
-  return extension === 'jpg' || extension === 'jpeg' ? 'image/jpeg' : `image/${extension}`;
 }
 
 /**
@@ -123,7 +197,8 @@ function imageType(url: string): string {
  */
 export function atomFeed(channel: FeedChannel, items: readonly FeedArticle[]): string {
   const x = escapeXml;
-  const link = (rel: string, href: string, type: string) => `<link rel="${rel}" type="${type}" href="${x(href)}"/>`;
+  const link = (rel: string, href: string, type: string, length?: number) =>
+    `<link rel="${rel}" type="${type}"${length === undefined ? '' : ` length="${length}"`} href="${x(href)}"/>`;
   const entry = (item: FeedArticle) =>
     [
       '  <entry>',
@@ -134,14 +209,13 @@ export function atomFeed(channel: FeedChannel, items: readonly FeedArticle[]): s
       `    <updated>${item.modified.toISOString()}</updated>`,
       ...item.authors.map((author) => `    <author><name>${x(author.name)}</name><uri>${x(author.url)}</uri></author>`),
       ...item.categories.map((name) => `    <category term="${x(name)}" label="${x(name)}"/>`),
-      ...(item.image ? [`    ${link('enclosure', item.image, imageType(item.image))}`] : []),
+      `    ${link('enclosure', item.image.url, item.image.type, item.image.length)}`,
       `    <summary type="text">${x(item.description)}</summary>`,
       `    <content type="html">${x(item.content)}</content>`,
       '  </entry>',
     ].join('\n');
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<?xml-stylesheet href="${x(channel.stylesheet)}" type="text/xsl"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(channel.language)}">`,
     `  <id>${x(channel.urls.atom)}</id>`,
     `  <title type="text">${x(channel.title)}</title>`,
@@ -149,6 +223,8 @@ export function atomFeed(channel: FeedChannel, items: readonly FeedArticle[]): s
     `  <updated>${channel.updated.toISOString()}</updated>`,
     `  ${link('alternate', channel.homeUrl, 'text/html')}`,
     `  ${link('self', channel.urls.atom, 'application/atom+xml')}`,
+    // The page listing every feed and how to subscribe: for a person who opens the file itself.
+    `  ${link('related', channel.feedsPage, 'text/html')}`,
     `  <logo>${x(channel.icon)}</logo>`,
     `  <icon>${x(channel.favicon)}</icon>`,
     ...items.map(entry),
@@ -161,6 +237,8 @@ export function atomFeed(channel: FeedChannel, items: readonly FeedArticle[]): s
 export function jsonFeed(channel: FeedChannel, items: readonly FeedArticle[]) {
   return {
     version: 'https://jsonfeed.org/version/1.1',
+    // The format's note for people who open the file itself; readers ignore it.
+    user_comment: `This is a web feed: add its address to a feed reader to follow it. Every feed of the site, and how to subscribe: ${channel.feedsPage}`,
     title: channel.title,
     home_page_url: channel.homeUrl,
     feed_url: channel.urls.json,
@@ -174,7 +252,7 @@ export function jsonFeed(channel: FeedChannel, items: readonly FeedArticle[]) {
       title: item.title,
       summary: item.description,
       content_html: item.content,
-      ...(item.image ? { image: item.image } : {}),
+      image: item.image.url,
       date_published: item.published.toISOString(),
       date_modified: item.modified.toISOString(),
       authors: item.authors.map((author) => ({ name: author.name, url: author.url })),

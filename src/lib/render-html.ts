@@ -4,9 +4,10 @@
  */
 import { getImage } from 'astro:assets';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { GetImageResult } from 'astro';
 import { paths, site } from '../config.ts';
 import { renderBody, type Article } from './content.ts';
-import { absolutizeHtml } from './feeds.ts';
+import { absolutizeHtml, escapeHtml } from './feeds.ts';
 import { absoluteUrl } from './urls.ts';
 
 let container: Promise<AstroContainer> | undefined;
@@ -16,33 +17,29 @@ function getContainer(): Promise<AstroContainer> {
   return container;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The article's hero image as one 1200-pixel JPEG, the file feeds and social networks are given. */
+export async function heroJpeg(article: Article): Promise<GetImageResult | undefined> {
+  if (!article.data.image) return undefined;
+  const { src } = article.data.image;
+  return getImage({ src, width: Math.min(1200, src.width), format: 'jpg' });
 }
 
 /**
- * The article's hero image as a JPEG at most 1200 pixels wide, the size feeds and social networks
- * use: its absolute URL and its size (`og:image:width` and `og:image:height`).
+ * The hero JPEG's absolute URL and its size (`og:image:width` and `og:image:height`), as pages give
+ * it to social networks.
  */
 export async function heroShareImage(article: Article): Promise<{ url: string; width: number; height: number } | undefined> {
-  if (!article.data.image) return undefined;
-  const { src } = article.data.image;
-  const image = await getImage({ src, width: Math.min(1200, src.width), format: 'jpg' });
-  return { url: absoluteUrl(image.src, site.url), width: Number(image.attributes.width), height: Number(image.attributes.height) };
-}
-
-/** Absolute URL of the article's hero image, as feeds give it. */
-export async function heroImageUrl(article: Article): Promise<string | undefined> {
-  return (await heroShareImage(article))?.url;
+  const image = await heroJpeg(article);
+  return image && { url: absoluteUrl(image.src, site.url), width: Number(image.attributes.width), height: Number(image.attributes.height) };
 }
 
 export async function articleHtml(article: Article): Promise<string> {
   const { Content } = await renderBody(article);
   const body = await (await getContainer()).renderToString(Content);
   let hero = '';
-  if (article.data.image) {
-    const { src, alt, caption, credit } = article.data.image;
-    const image = await getImage({ src, width: Math.min(1200, src.width), format: 'jpg' });
+  const image = await heroJpeg(article);
+  if (image && article.data.image) {
+    const { alt, caption, credit } = article.data.image;
     const figcaption = [caption, credit]
       .filter(Boolean)
       .map((text) => escapeHtml(text!))

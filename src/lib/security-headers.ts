@@ -79,17 +79,9 @@ export async function cspHash(text: string): Promise<string> {
   return `'sha256-${Buffer.from(digest).toString('base64')}'`;
 }
 
-/**
- * The header policy of the whole site: the union of the pages' `<meta>` policies, the hashes of
- * inline styles in other documents (the feeds' XSL stylesheet), and the header-only directives.
- */
-export function headerPolicy(pagePolicies: string[], extraStyleHashes: string[] = []): string {
-  const merged = mergeCsp([CSP_DIRECTIVES.join('; '), ...pagePolicies, ...HEADER_ONLY_DIRECTIVES]);
-  if (extraStyleHashes.length > 0) {
-    const style = merged.get('style-src') ?? ["'self'"];
-    merged.set('style-src', [...style, ...extraStyleHashes.filter((hash) => !style.includes(hash))]);
-  }
-  return serializeCsp(merged);
+/** The header policy of the whole site: the union of the pages' `<meta>` policies and the header-only directives. */
+export function headerPolicy(pagePolicies: string[]): string {
+  return serializeCsp(mergeCsp([CSP_DIRECTIVES.join('; '), ...pagePolicies, ...HEADER_ONLY_DIRECTIVES]));
 }
 
 /** The rules of the site's headers file: security headers everywhere, long caching for hashed assets. */

@@ -22,6 +22,15 @@ export interface CardText {
   siteName: string;
 }
 
+/**
+ * Where drawn cards are kept, inside Astro's cache for the content folder (`cacheDir`): kept
+ * between builds, gone after `npm ci`, and removed with the rest of the cache for a cold build.
+ * The card routes and the feeds read the same files, so a feed knows a card's exact bytes.
+ */
+export function cardCacheDir(cacheDir: string): string {
+  return join(cacheDir, 'social-cards');
+}
+
 /** Bump when the design changes, so cached cards are drawn again. */
 const DESIGN_VERSION = 1;
 

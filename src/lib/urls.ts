@@ -62,8 +62,10 @@ export interface Paths {
   siteCard(): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
   feed(format: FeedFormat, scope?: FeedScope): string;
-  /** The XSL stylesheet that makes the XML feeds readable in a browser. */
-  feedStylesheet(): string;
+  /** The page for readers that lists every feed and says how to subscribe. */
+  feeds(): string;
+  /** The logo scaled to RSS's limit for a channel image. */
+  feedLogo(): string;
   sitemap(): string;
 }
 
@@ -102,7 +104,8 @@ export function makePaths(base: string): Paths {
       const dir = !scope ? '/' : 'topic' in scope ? `/topics/${seg(scope.topic)}/` : `/authors/${seg(scope.author)}/`;
       return withBase(dir + FEED_FILES[format]);
     },
-    feedStylesheet: () => withBase('/feed.xsl'),
+    feeds: () => withBase('/feeds/'),
+    feedLogo: () => withBase('/feeds/logo.png'),
     sitemap: () => withBase('/sitemap-index.xml'),
   };
 }
@@ -114,6 +117,7 @@ export const RESERVED_PAGE_SLUGS = [
   'authors',
   'topics',
   'corrections',
+  'feeds',
   'og',
   'search',
   'pagefind',

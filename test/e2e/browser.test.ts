@@ -32,6 +32,7 @@ const PAGES: [string, string][] = [
   ['topics', '/topics/'],
   ['docs page', '/about/'],
   ['corrections', '/corrections/'],
+  ['feeds', '/feeds/'],
   ['search', '/search/'],
   ['404', '/no-such-page/'],
 ];

@@ -1,14 +1,15 @@
 /**
  * Every text a contributor can put in a feed (title, standfirst, author name, topic name, the
- * feed's own title) is escaped for where it lands: random strings built from XML's and HTML's
- * special characters go through RSS, Atom and JSON Feed, and each result must parse and give the
- * text back unchanged.
+ * feed's own title, a correction) is escaped for where it lands: random strings built from XML's
+ * and HTML's special characters go through RSS, Atom and JSON Feed, and each result must parse and
+ * give the text back unchanged.
  */
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { atomFeed, jsonFeed, rssOptions, type FeedArticle, type FeedChannel } from '../../src/lib/feeds.ts';
+import { atomFeed, correctionsHtml, jsonFeed, rssOptions, type FeedArticle, type FeedChannel } from '../../src/lib/feeds.ts';
 import { UNSHOWABLE } from '../../src/lib/schemas.ts';
 
 /** Pieces that have broken feeds somewhere: markup, entities, CDATA ends, quotes, whitespace, wide characters. */
@@ -61,9 +62,10 @@ const channel = (title: string): FeedChannel => ({
   language: 'en-GB',
   homeUrl: 'https://news.example/topics/t/',
   urls: { rss: 'https://news.example/rss.xml', atom: 'https://news.example/atom.xml', json: 'https://news.example/feed.json' },
-  stylesheet: '/feed.xsl',
+  feedsPage: 'https://news.example/feeds/',
   icon: 'https://news.example/logo.png',
   favicon: 'https://news.example/favicon.svg',
+  rssImage: { url: 'https://news.example/feeds/logo.png', width: 144, height: 144 },
   updated: new Date('2024-01-02T00:00:00Z'),
 });
 
@@ -76,6 +78,7 @@ const article = (text: string): FeedArticle => ({
   content: '<p>Body</p>',
   authors: [{ name: text, url: 'https://news.example/authors/a/' }],
   categories: [text],
+  image: { url: 'https://news.example/og/a.png', type: 'image/png', length: 1234, width: 1200, height: 630 },
 });
 
 /** Whether `xml` is well-formed XML with namespaces, by a strict parser: the first error, or undefined. */
@@ -157,6 +160,25 @@ describe('feeds carry any text a contributor can write', () => {
       expect(feed.items[0].summary).toBe(text);
       expect(feed.items[0].authors[0].name).toBe(text);
       expect(feed.items[0].tags).toEqual([text]);
+    }
+  });
+
+  it('corrections: valid XML, the text back from the item content of RSS, Atom and JSON Feed', async () => {
+    for (const text of cases) {
+      const corrections = correctionsHtml([{ date: new Date('2024-01-02T00:00:00Z'), text }], () => '2 January 2024');
+      const item = { ...article('plain'), content: `<p>Body</p>${corrections}` };
+      const rssXml = await getRssString(rssOptions(channel('plain'), [item]));
+      const atomXml = atomFeed(channel('plain'), [item]);
+      expect(notWellFormed(rssXml), text).toBeUndefined();
+      expect(notWellFormed(atomXml), text).toBeUndefined();
+      const contents = [
+        textOf(parser.parse(rssXml).rss.channel.item['content:encoded']),
+        textOf(parser.parse(atomXml).feed.entry.content),
+        JSON.parse(JSON.stringify(jsonFeed(channel('plain'), [item]))).items[0].content_html,
+      ];
+      for (const html of contents) {
+        expect(parseHTML(`<div>${html}</div>`).document.querySelector('section li')!.textContent, text).toBe(`2 January 2024: ${text}`);
+      }
     }
   });
 });

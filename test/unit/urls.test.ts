@@ -49,6 +49,8 @@ describe('makePaths', () => {
     expect(root.feed('json', { topic: 'ev' })).toBe('/topics/ev/feed.json');
     expect(root.feed('atom', { author: 'ann' })).toBe('/authors/ann/atom.xml');
     expect(makePaths('/news').feed('atom', { author: 'ann' })).toBe('/news/authors/ann/atom.xml');
+    expect(root.feeds()).toBe('/feeds/');
+    expect(makePaths('/news').feeds()).toBe('/news/feeds/');
     expect(root.sitemap()).toBe('/sitemap-index.xml');
   });
 

@@ -5,12 +5,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticlesWithOwnCard, getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
 import { cardFor } from '../../lib/share-cards.ts';
-import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
+import { cardCacheDir, cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
 import { paths, site } from '../../config.ts';
 
-// Inside Astro's own cache for this content folder: kept between builds, gone after `npm ci`, and
-// removed with the rest of the cache when a cold build is wanted.
-const CACHE = `${site.cacheDir}social-cards`;
+const CACHE = cardCacheDir(site.cacheDir);
 
 export const getStaticPaths = (async () => {
   if (!site.socialImages) return [];

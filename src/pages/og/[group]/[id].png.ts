@@ -6,10 +6,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAuthors, getDocPages, getTopics } from '../../../lib/content.ts';
 import { cardFor, type CardSubject } from '../../../lib/share-cards.ts';
-import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../../lib/social-image.ts';
+import { cardCacheDir, cardKey, drawCardsAhead, renderCard, type CardText } from '../../../lib/social-image.ts';
 import { paths, site } from '../../../config.ts';
 
-const CACHE = `${site.cacheDir}social-cards`;
+const CACHE = cardCacheDir(site.cacheDir);
 
 export const getStaticPaths = (async () => {
   if (!site.socialImages) return [];
