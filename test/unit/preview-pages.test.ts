@@ -65,6 +65,7 @@ const NOT_ARTICLES = [
   '/authors/bob/',
   '/authors/bob/2/',
   '/corrections/',
+  '/feeds/',
   '/search/',
   '/topics/',
   '/topics/alpha/',
@@ -168,6 +169,13 @@ describe('the pages a content change changes', () => {
       (files) => (files['authors/bob.md'] = BASE['authors/bob.md']!.replace('Bob reports.', 'Bob reports on batteries.')),
     );
     expect(changes.changed).toEqual(['/articles/four/', '/articles/three/', '/articles/two/', '/authors/', '/authors/bob/']);
+  });
+
+  it('a changed author name: also the lists of the author’s articles and the feeds page', () => {
+    const changes = change((files) => (files['authors/bob.md'] = BASE['authors/bob.md']!.replace('Bob Example', 'Robert Example')));
+    expect(changes.changed).toEqual(expect.arrayContaining(['/feeds/', '/archive/', '/topics/beta/', '/authors/bob/2/']));
+    // Ann's second page lists only "one", which Bob did not write.
+    expect(changes.changed).not.toContain('/authors/ann/2/');
   });
 
   it('a changed author role: every page of the author’s list, which all show it', () => {

@@ -288,6 +288,15 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
 
   for (const doc of model.docs) set(paths.page(doc.slug), 'docs', cacheKey(chrome, doc.file), doc.title);
   for (const { from, to } of model.redirects) set(from, 'redirect', cacheKey(chrome, to));
+  // Every site, topic and author feed, by name.
+  set(
+    paths.feeds(),
+    'other',
+    cacheKey(
+      chrome,
+      [...model.authors].map(([id, author]) => [id, author.name]),
+    ),
+  );
   set(paths.search(), 'other', chrome);
   set('/404.html', 'other', cacheKey(chrome, published.slice(0, NOT_FOUND_LATEST).map(entry)));
   return pages;
