@@ -21,6 +21,9 @@ export interface CardText {
 
 export const CARD = { width: 1200, height: 630 } as const;
 
+/** The small WebP of a card that lists show as a thumbnail: 2x a list's thumbnail, 1x a card's. */
+export const CARD_THUMBNAIL = { width: 480, height: 252 } as const;
+
 /** Bump when the design changes, so cached cards are drawn again. */
 const DESIGN_VERSION = 1;
 
@@ -79,6 +82,15 @@ export async function renderCard(text: CardText, cacheDir: string, root: string)
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(cached, png);
   return { png, cached: false };
+}
+
+/**
+ * The card as a small WebP, for thumbnails: about a tenth of the PNG's bytes. Drawn from the card
+ * itself, so it is the same picture, and made from the cache when the card was drawn before.
+ */
+export async function renderCardThumbnail(text: CardText, cacheDir: string, root: string): Promise<Buffer> {
+  const { png } = await renderCard(text, cacheDir, root);
+  return sharp(png).resize(CARD_THUMBNAIL.width, CARD_THUMBNAIL.height).webp({ quality: 70, effort: 2 }).toBuffer();
 }
 
 const pending = new Map<string, Promise<void>>();

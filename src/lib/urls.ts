@@ -54,6 +54,10 @@ export interface Paths {
   socialCard(slug: string): string;
   /** The generated Open Graph card of a topic, shared by its older articles without a hero image. */
   topicCard(id: string): string;
+  /** A small WebP of an article's card, for thumbnails in lists (`CARD_THUMBNAIL`, src/lib/story-images.ts). */
+  socialCardThumbnail(slug: string): string;
+  /** A small WebP of a topic's card. */
+  topicCardThumbnail(id: string): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
   feed(format: FeedFormat, scope?: FeedScope): string;
   /** The XSL stylesheet that makes the XML feeds readable in a browser. */
@@ -86,6 +90,8 @@ export function makePaths(base: string): Paths {
     corrections: (page) => withBase(paged('/corrections/', page)),
     socialCard: (slug) => withBase(`/og/${seg(slug)}.png`),
     topicCard: (id) => withBase(`/og/topics/${seg(id)}.png`),
+    socialCardThumbnail: (slug) => withBase(`/og/small/${seg(slug)}.webp`),
+    topicCardThumbnail: (id) => withBase(`/og/topics/small/${seg(id)}.webp`),
     search: () => withBase('/search/'),
     searchAsset: (file) => withBase(`/pagefind/${file}`),
     feed: (format, scope) => {

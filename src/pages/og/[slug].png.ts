@@ -3,36 +3,19 @@
  * own (`socialCardCount`); older ones use their topic's card (og/topics/[id].png.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArticlesWithOwnCard, getPublishedArticles, topicsOf, type Article } from '../../lib/content.ts';
-import { cardKey, drawCardsAhead, renderCard, type CardText } from '../../lib/social-image.ts';
+import { articleCards, CARD_CACHE } from '../../lib/cards.ts';
+import { cardKey, renderCard, type CardText } from '../../lib/social-image.ts';
 import { site } from '../../config.ts';
 
-// Inside Astro's own cache for this content folder: kept between builds, gone after `npm ci`, and
-// removed with the rest of the cache when a cold build is wanted.
-const CACHE = `${site.cacheDir}social-cards`;
-
-export const getStaticPaths = (async () => {
-  if (!site.socialImages) return [];
-  const [articles, ownCards] = await Promise.all([getPublishedArticles(), getArticlesWithOwnCard()]);
-  const paths = await Promise.all(
-    articles
-      .filter((article) => ownCards.has(article.id))
-      .map(async (article: Article) => {
-        const [topic] = await topicsOf(article);
-        const text: CardText = { title: article.data.title, topic: topic!.data.name, siteName: site.title };
-        // The card shows only this text: an incremental build copies it while the text is unchanged.
-        return { params: { slug: article.id }, props: { text }, cacheKey: cardKey(text) };
-      }),
-  );
-  drawCardsAhead(
-    paths.map((path) => path.props.text),
-    CACHE,
-    site.root,
-  );
-  return paths;
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  // The card shows only this text: an incremental build copies it while the text is unchanged.
+  (await articleCards()).map(({ slug, text }) => ({
+    params: { slug },
+    props: { text },
+    cacheKey: cardKey(text),
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ text: CardText }> = async ({ props: { text } }) => {
-  const { png } = await renderCard(text, CACHE, site.root);
+  const { png } = await renderCard(text, CARD_CACHE, site.root);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

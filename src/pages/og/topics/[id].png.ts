@@ -1,20 +1,13 @@
 /** /og/topics/<id>.png: a topic's Open Graph card, used by its older articles without a hero image. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getTopics } from '../../../lib/content.ts';
+import { CARD_CACHE, topicCards } from '../../../lib/cards.ts';
 import { cardKey, renderCard, type CardText } from '../../../lib/social-image.ts';
 import { site } from '../../../config.ts';
 
-const CACHE = `${site.cacheDir}social-cards`;
-
-export const getStaticPaths = (async () => {
-  if (!site.socialImages) return [];
-  return (await getTopics()).map((topic) => {
-    const text: CardText = { title: topic.data.name, topic: 'Topic', siteName: site.title };
-    return { params: { id: topic.id }, props: { text }, cacheKey: cardKey(text) };
-  });
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await topicCards()).map(({ id, text }) => ({ params: { id }, props: { text }, cacheKey: cardKey(text) }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ text: CardText }> = async ({ props: { text } }) => {
-  const { png } = await renderCard(text, CACHE, site.root);
+  const { png } = await renderCard(text, CARD_CACHE, site.root);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
