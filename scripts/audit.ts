@@ -1,6 +1,6 @@
 /**
- * `npm run audit`: Lighthouse (mobile preset, simulated throttling) on the home, an article and
- * the search page, in the same Chromium as the browser tests. It builds the site into
+ * `npm run audit`: Lighthouse (mobile preset, simulated throttling) on the front page, an article
+ * without and one with a hero image, and the search page, in the same Chromium as the browser tests. It builds the site into
  * test-results/audit-dist/ for the address it serves it at (so canonical URLs point at the page
  * being audited), serves it with the site's headers and compressed as a CDN would, prints the four
  * category scores with LCP, CLS and TBT, and writes the HTML and JSON reports to
@@ -32,10 +32,10 @@ const reports = join('test-results', 'lighthouse');
 
 if (!values['no-build']) {
   console.log(`Building the site for ${origin} into ${outDir}/ …`);
-  // Open Graph cards are not part of any page's load: skip drawing them.
+  // Social cards are drawn: the front page and the lists show them, small, beside stories without a hero image.
   const build = astroSync(['build', '--outDir', outDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, SITE_URL: origin, BASE_PATH: '/', SOCIAL_IMAGES: '0' },
+    env: { ...process.env, SITE_URL: origin, BASE_PATH: '/' },
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
   // Hosts and CDNs send text compressed: give the server the compressed copies to send.
@@ -46,15 +46,16 @@ if (!values['no-build']) {
   }
 }
 
-// The newest article, as the home page lists it first, and the newest with a hero image, whose
+// An article the front page links to without a hero image and one with a hero image, whose
 // image is then the largest contentful paint.
-const articles = [...readFileSync(join(outDir, 'index.html'), 'utf8').matchAll(/<a href="(\/articles\/[^"]+\/)"/g)].map((m) => m[1]!);
+const articles = [...readFileSync(join(outDir, 'index.html'), 'utf8').matchAll(/<a [^>]*href="(\/articles\/[^"]+\/)"/g)].map((m) => m[1]!);
 if (articles.length === 0) throw new Error('No article link on the home page.');
-const withHero = articles.find((path) => readFileSync(join(outDir, path, 'index.html'), 'utf8').includes('<figure class="hero"'));
+const hasHero = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8').includes('<figure class="hero"');
+const withHero = articles.find(hasHero);
+const withoutHero = articles.find((path) => !hasHero(path));
 const pages: [string, string][] = [
   ['home', '/'],
-  ['article', articles[0]!],
-  ...(withHero && withHero !== articles[0] ? [['article with hero image', withHero] as [string, string]] : []),
+  ...[withoutHero, withHero].filter((path) => path !== undefined).map((path): [string, string] => ['article', path]),
   ['search', '/search/'],
   // Lighthouse refuses a page answered with 404: audit the not-found page as /404.html.
   ...positionals.map((path): [string, string] => ['page', path.startsWith('/') ? path : `/${path}`]),

@@ -22,7 +22,7 @@ export const site = {
   correctionsEmail: 'corrections@mobility-desk.example.org',
   contentDir: 'content',
   pageSize: 10,
-  homeSize: 6,
+  homeSize: 4,
   feedSize: 20,
   sitemapEntryLimit: 50_000,
   socialImages: true,

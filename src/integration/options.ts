@@ -62,8 +62,12 @@ export const optionsSchema = z
     contentDir: z.string().min(1).default('content'),
     /** Articles per page on the archive, author, topic and corrections lists. */
     pageSize: wholeNumber(1, 500).default(10),
-    /** Articles on the home page. */
-    homeSize: wholeNumber(1, 100).default(6),
+    /**
+     * The front page's top stories, from the newest articles: a lead (the newest of them with a
+     * hero image, else the newest) and a second tier of the others, in rows of three on a wide
+     * screen. Sections by topic follow (src/lib/front-page.ts).
+     */
+    homeSize: wholeNumber(1, 10).default(4),
     /** Newest articles in each feed (site, topic, author); older ones are on the lists each feed links to. */
     feedSize: wholeNumber(1, 500).default(20),
     /** URLs per sitemap file: 50,000 is the protocol's maximum. */

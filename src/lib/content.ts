@@ -170,14 +170,16 @@ export async function getArticlePages(): Promise<
 
 /**
  * The incremental-build key of a page that shows `entries` (a list page, a profile): the site-wide
- * data, the page's own values (number, totals) and each listed entry's content and status.
+ * data, the page's own values (number, totals) and each listed entry's content and status, and
+ * for an article whether it has its own card, whose thumbnail the list shows (an article loses it
+ * when newer ones push it out of the newest `socialCardCount`, without any change to its list).
  */
 export async function pageKey(entries: readonly (Article | Author | Topic)[], ...values: unknown[]): Promise<string> {
-  const { siteKey } = await content();
+  const [{ siteKey }, ownCards] = await Promise.all([content(), getArticlesWithOwnCard()]);
   return cacheKey(
     siteKey,
     values,
-    entries.map((entry) => [digestOf(entry), 'published' in entry.data ? statusOf(entry as Article) : '']),
+    entries.map((entry) => [digestOf(entry), 'published' in entry.data ? [statusOf(entry as Article), ownCards.has(entry.id)] : '']),
   );
 }
 

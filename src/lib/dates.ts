@@ -82,9 +82,9 @@ export function parseContentDate(value: unknown, timeZone: string): Date | strin
   return Number.isNaN(parsed.getTime()) ? `"${text}" is not a valid date` : parsed;
 }
 
-/** "28 February 2019" in the site's language and time zone. */
-export function formatDate(date: Date, locale: string, timeZone: string): string {
-  return formatter(locale, { dateStyle: 'long', timeZone }).format(date);
+/** "28 February 2019" (or with `full`, "Thursday, 28 February 2019") in the site's language and time zone. */
+export function formatDate(date: Date, locale: string, timeZone: string, style: 'long' | 'full' = 'long'): string {
+  return formatter(locale, { dateStyle: style, timeZone }).format(date);
 }
 
 /** `YYYY-MM-DD` of the instant's calendar day in `timeZone`. */

@@ -9,6 +9,9 @@ import { absoluteUrl, type Paths } from './urls.ts';
 /** The size of every generated card: the 1.91:1 image Open Graph and X show largest. */
 export const CARD = { width: 1200, height: 630 } as const;
 
+/** The small WebP of a card that lists show as a thumbnail: 2x a list's thumbnail, 1x a card's. */
+export const CARD_THUMBNAIL = { width: 480, height: 252 } as const;
+
 /** An image for `og:image` and `twitter:image`: an absolute URL, its alt text and its real size. */
 export interface ShareImage {
   url: string;

@@ -60,6 +60,10 @@ export interface Paths {
   pageCard(slug: string): string;
   /** The site's own Open Graph card: home, lists, indexes, search, corrections, not found. */
   siteCard(): string;
+  /** A small WebP of an article's card, for thumbnails in lists (`CARD_THUMBNAIL`, src/lib/story-images.ts). */
+  socialCardThumbnail(slug: string): string;
+  /** A small WebP of a topic's card. */
+  topicCardThumbnail(id: string): string;
   /** A feed: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`… */
   feed(format: FeedFormat, scope?: FeedScope): string;
   /** The page for readers that lists every feed and says how to subscribe. */
@@ -98,6 +102,8 @@ export function makePaths(base: string): Paths {
     authorCard: (id) => withBase(`/og/authors/${seg(id)}.png`),
     pageCard: (slug) => withBase(`/og/pages/${seg(slug)}.png`),
     siteCard: () => withBase('/og/site/default.png'),
+    socialCardThumbnail: (slug) => withBase(`/og/small/${seg(slug)}.webp`),
+    topicCardThumbnail: (id) => withBase(`/og/topics/small/${seg(id)}.webp`),
     search: () => withBase('/search/'),
     searchAsset: (file) => withBase(`/pagefind/${file}`),
     feed: (format, scope) => {

@@ -39,9 +39,10 @@ describe('a preview build with SHOW_DRAFTS=1', () => {
   });
 
   it('lists them with a badge, and marks no published article', () => {
-    const items = [...doc('archive/index.html').querySelectorAll('.article-list li')];
+    const items = [...doc('archive/index.html').querySelectorAll('.story-list li')];
     const badge = (slug: string) =>
-      items.find((li) => li.querySelector('a')!.getAttribute('href') === `/articles/${slug}/`)?.querySelector('.status-badge')?.textContent;
+      items.find((li) => li.querySelector('a.story-link')!.getAttribute('href') === `/articles/${slug}/`)?.querySelector('.status-badge')
+        ?.textContent;
     expect(badge('draft-fixture')).toBe('Draft');
     expect(badge('scheduled-fixture')).toBe('Scheduled');
     expect(badge('alliance-innovation-lab-shanghai')).toBeUndefined();

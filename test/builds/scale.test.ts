@@ -33,8 +33,8 @@ const unpublished = corpus.articles.filter((a) => a.status !== 'published');
 let pages: string[] = [];
 const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
 const doc = (file: string) => parseHTML(read(file)).document;
-const slugsOn = (file: string) =>
-  [...doc(file).querySelectorAll('.article-list-title a')].map((a) => a.getAttribute('href')!.split('/').at(-2)!);
+const slugsOn = (file: string, selector = '.story-list a.story-link') =>
+  [...doc(file).querySelectorAll(selector)].map((a) => a.getAttribute('href')!.split('/').at(-2)!);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -118,8 +118,16 @@ describe('a site of a few hundred generated articles', () => {
     expect(existsSync(join(DIST, `corrections/${last + 1}/index.html`))).toBe(false);
   });
 
-  it('keeps the home page and the indexes bounded', () => {
-    expect(slugsOn('index.html')).toEqual(published.slice(0, homeSize).map((a) => a.slug));
+  it('keeps the front page and the indexes bounded', () => {
+    // The top stories first: the newest of them with a hero image leads, the others follow.
+    const top = published.slice(0, homeSize);
+    const lead = top.find((a) => a.image) ?? top[0]!;
+    const onFront = slugsOn('index.html', 'main .story a.story-link');
+    expect(onFront.slice(0, homeSize)).toEqual([lead, ...top.filter((a) => a !== lead)].map((a) => a.slug));
+    // Then six full sections of four from the later stories, each story once.
+    expect(doc('index.html').querySelectorAll('main .topic-section')).toHaveLength(6);
+    expect(onFront).toHaveLength(homeSize + 6 * 4);
+    expect(new Set(onFront).size).toBe(onFront.length);
     expect(doc('topics/index.html').querySelectorAll('a[href*="/topics/"]').length).toBeLessThan(corpus.topics.length * 3);
     expect(doc('authors/index.html').querySelectorAll('a[href*="/authors/"]').length).toBeLessThan(corpus.authors.length * 3);
     // The feeds page: the site, each topic and each author, with its page and its three feeds.

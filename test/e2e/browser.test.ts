@@ -1,9 +1,10 @@
 /**
  * Every kind of page in a real Chromium, served by a real static server with the site's headers:
  * no console errors, no failed requests, no CSP violations, the skip link leads keyboard users to
- * the content, and axe-core finds no WCAG 2.2 AA violation in light or dark mode; search with its
- * results, links, URL and keys. Screenshots of an article and of search results at phone and
- * desktop widths go to test-results/screenshots/.
+ * the content, axe-core finds no WCAG 2.2 AA violation in light or dark mode at phone and desktop
+ * widths, and nothing moves while the front page, an article and a list load (CLS 0); search with
+ * its results, links, URL and keys. Screenshots of the front page, an article, a list and search
+ * results at both widths in both modes go to test-results/screenshots/.
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,8 @@ import { ARTIFACTS } from '../helpers.ts';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+/** The widths pages are checked at: a phone's and a laptop's. */
+const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 
 /** One page of each type; archive page 2 exists because the test build lists two per page. */
 const PAGES: [string, string][] = [
@@ -388,8 +391,13 @@ describe.each(PAGES)('%s (%s)', (_name, path) => {
     await close();
   });
 
-  it.each(['light', 'dark'] as const)('has no WCAG 2.2 AA violation in %s mode (axe-core)', async (colorScheme) => {
-    const { page, close } = await visit(path, { colorScheme });
+  it.each([
+    ['light', 'phone'],
+    ['dark', 'phone'],
+    ['light', 'desktop'],
+    ['dark', 'desktop'],
+  ] as const)('has no WCAG 2.2 AA violation in %s mode at %s width (axe-core)', async (colorScheme, size) => {
+    const { page, close } = await visit(path, { colorScheme, viewport: SIZES[size] });
     await expectColourScheme(page, colorScheme);
     expect(await axeViolations(page)).toEqual([]);
     await close();
@@ -419,22 +427,21 @@ describe('the headers from _headers', () => {
   });
 });
 
-describe('the article page', () => {
-  const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+/** The front page, an article and a list, at phone and desktop widths in both colour schemes. */
+const PHOTOGRAPHED = (['front', 'article', 'list'] as const).flatMap((type) =>
+  (['phone', 'desktop'] as const).flatMap((size) => (['light', 'dark'] as const).map((scheme) => [type, size, scheme] as const)),
+);
+const PHOTOGRAPHED_PATHS = { front: '/', article: '/articles/alliance-innovation-lab-shanghai/', list: '/topics/research/' };
 
-  it.each([
-    ['phone', 'light'],
-    ['phone', 'dark'],
-    ['desktop', 'light'],
-    ['desktop', 'dark'],
-  ] as const)('is photographed at %s width in %s mode', async (size, colorScheme) => {
-    const { page, problems, close } = await visit('/articles/alliance-innovation-lab-shanghai/', {
-      viewport: sizes[size],
+describe('screenshots', () => {
+  it.each(PHOTOGRAPHED)('of the %s page at %s width in %s mode', async (type, size, colorScheme) => {
+    const { page, problems, close } = await visit(PHOTOGRAPHED_PATHS[type], {
+      viewport: SIZES[size],
       colorScheme,
       deviceScaleFactor: 1,
       isMobile: size === 'phone',
     });
-    const file = join(SCREENSHOTS, `article-${size}-${colorScheme}.png`);
+    const file = join(SCREENSHOTS, `${type}-${size}-${colorScheme}.png`);
     // A full-page capture while lazy images still arrive (and the page grows) can fail in Chromium.
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => document.fonts.ready);
@@ -443,9 +450,46 @@ describe('the article page', () => {
     expect(statSync(file).size).toBeGreaterThan(10_000);
     // At a device scale of 1 the picture is as wide as the viewport: no part of the page sticks out sideways.
     const { width, height } = await sharp(file).metadata();
-    expect(width).toBe(sizes[size].width);
-    expect(height).toBeGreaterThanOrEqual(sizes[size].height);
+    expect(width).toBe(SIZES[size].width);
+    expect(height).toBeGreaterThanOrEqual(SIZES[size].height);
     expect(problems).toEqual([]);
     await close();
+  });
+});
+
+describe('layout stability', () => {
+  it.each(
+    (['/', '/articles/alliance-innovation-lab-shanghai/', '/archive/'] as const).flatMap((path) =>
+      (['phone', 'desktop'] as const).map((size) => [path, size] as const),
+    ),
+  )('%s moves nothing while it loads, or while it is scrolled and its lazy pictures arrive, at %s width (CLS 0)', async (path, size) => {
+    const context = await browser.newContext({ viewport: SIZES[size] });
+    const page = await context.newPage();
+    // Every layout shift from the first paint on, as the browser reports it (the CLS metric's source).
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+    const pictures = await page.locator('main img').count();
+    expect(pictures, 'pages with pictures, so something could move').toBeGreaterThan(0);
+    // Down the page a screen at a time, so every lazy picture is requested and drawn.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+        scrollTo(0, y);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))));
+    expect(
+      await page.evaluate(() => [...document.images].filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src)),
+    ).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    await context.close();
   });
 });

@@ -162,7 +162,7 @@ describe('every page', () => {
 });
 
 describe('lists', () => {
-  const titles = (file: string) => [...doc(file).querySelectorAll('.article-list-title a')].map((a) => a.textContent);
+  const titles = (file: string) => [...doc(file).querySelectorAll('.story-list .story-title')].map((h) => h.textContent);
   const newestFirst = [...published].sort((a, b) => String(b.data.published).localeCompare(String(a.data.published)));
 
   it('the archive lists every published article, newest first', () => {
@@ -402,7 +402,7 @@ describe('reading aids', () => {
   });
 
   it('links each article to the next older and newer ones, in archive order', () => {
-    const order = [...doc('archive/index.html').querySelectorAll('.article-list-title a')].map((a) => a.getAttribute('href'));
+    const order = [...doc('archive/index.html').querySelectorAll('.story-list a.story-link')].map((a) => a.getAttribute('href'));
     expect(order).toHaveLength(published.length);
     order.forEach((href, index) => {
       const nav = doc(`${href!.slice(1)}index.html`).querySelector('.article-nav')!;

@@ -14,6 +14,13 @@ describe('parseContentDate', () => {
     expect(formatDate(parsed, 'en-GB', 'America/Los_Angeles')).toBe('28 February 2019');
   });
 
+  it('names the weekday of that day in the full style', () => {
+    const parsed = parseContentDate('2019-03-11', 'Asia/Shanghai') as Date;
+    expect(formatDate(parsed, 'en-GB', 'Asia/Shanghai', 'full')).toBe('Monday, 11 March 2019');
+    // The same instant is still Sunday in London.
+    expect(formatDate(parsed, 'en-GB', 'Europe/London', 'full')).toBe('Sunday, 10 March 2019');
+  });
+
   it('keeps a date-time with offset as the exact moment', () => {
     expect((parseContentDate('2019-02-28T09:30:00+08:00', 'Europe/London') as Date).toISOString()).toBe('2019-02-28T01:30:00.000Z');
   });

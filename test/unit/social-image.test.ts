@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cardKey, drawCardsAhead, renderCard } from '../../src/lib/social-image.ts';
+import { cardKey, drawCardsAhead, renderCard, renderCardThumbnail } from '../../src/lib/social-image.ts';
 import { ROOT } from '../helpers.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'cards-'));
@@ -37,6 +37,24 @@ describe('social cards', () => {
     expect(cardKey({ ...text, title: 'Another headline' })).not.toBe(cardKey(text));
     expect(cardKey({ ...text, topic: 'Electric' })).not.toBe(cardKey(text));
     expect(cardKey({ ...text, siteName: 'Other' })).not.toBe(cardKey(text));
+  });
+
+  it('have a 480×252 WebP thumbnail of the same card, drawn from the cached card and far smaller', async () => {
+    const thumbnail = await renderCardThumbnail(text, cache, ROOT);
+    expect(await sharp(thumbnail).metadata()).toMatchObject({ format: 'webp', width: 480, height: 252 });
+    const { png } = await renderCard(text, cache, ROOT);
+    expect(thumbnail.length).toBeLessThan(png.length / 4);
+    // The same picture: the card's top-left colour (its background) survives the resize.
+    const corner = async (image: Buffer) => [...(await sharp(image).extract({ left: 0, top: 0, width: 1, height: 1 }).raw().toBuffer())];
+    const [r, g, b] = await corner(png);
+    const [r2, g2, b2] = await corner(thumbnail);
+    for (const [x, y] of [
+      [r, r2],
+      [g, g2],
+      [b, b2],
+    ])
+      expect(Math.abs(x! - y!)).toBeLessThan(8);
+    expect(readdirSync(cache)).toEqual([`${cardKey(text)}.png`]);
   });
 });
 

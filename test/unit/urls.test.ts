@@ -115,3 +115,14 @@ describe('paths added for large sites', () => {
     }
   });
 });
+
+describe('card thumbnails', () => {
+  it('sit beside the cards, under small/, as WebP, with the base path', () => {
+    const root = makePaths('/');
+    const sub = makePaths('/newsroom');
+    expect(root.socialCardThumbnail('new-lab')).toBe('/og/small/new-lab.webp');
+    expect(sub.socialCardThumbnail('new-lab')).toBe('/newsroom/og/small/new-lab.webp');
+    expect(root.topicCardThumbnail('electric')).toBe('/og/topics/small/electric.webp');
+    expect(sub.topicCardThumbnail('electric')).toBe('/newsroom/og/topics/small/electric.webp');
+  });
+});

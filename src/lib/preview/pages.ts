@@ -27,6 +27,7 @@ import {
 import { cacheKey } from '../cache-key.ts';
 import { dataOf, parseYaml, readFrontmatter } from '../check/frontmatter.ts';
 import { parseContentDate } from '../dates.ts';
+import { FRONT_PAGE_SECTIONS, frontPage } from '../front-page.ts';
 import { makePaths } from '../urls.ts';
 
 /** A file of a content folder: a hash of its bytes, and its text when it is Markdown, MDX or YAML. */
@@ -204,8 +205,8 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
       article.data.authors.map((a) => authorName(a.id)),
       article.data.topics.map((t) => topicName(t.id)),
     ];
-  // Every page carries the site's navigation: every docs page and topic by name.
-  const chrome = cacheKey(
+  // The docs layout's navigation names every docs page and topic; news pages (articles, lists) have none.
+  const navigation = cacheKey(
     model.docs.map((doc) => [doc.slug, doc.title, doc.order]),
     [...model.topics].map(([id, topic]) => [id, topic.name]),
   );
@@ -215,11 +216,21 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
   const list = (kind: PageKind, path: (page: number) => string, items: readonly ArticleEntry[], own?: unknown) => {
     for (const page of paginate(items, settings.pageSize)) {
       const shown = typeof own === 'function' ? (own as (n: number) => unknown)(page.number) : own;
-      set(path(page.number), kind, cacheKey(chrome, shown, page.number, page.lastNumber, page.total, page.items.map(entry)));
+      set(path(page.number), kind, cacheKey(shown, page.number, page.lastNumber, page.total, page.items.map(entry)));
     }
   };
 
-  set(paths.home(), 'list', cacheKey(chrome, published.length, published.slice(0, settings.homeSize).map(entry)));
+  const front = frontPage(published, { top: settings.homeSize, ...FRONT_PAGE_SECTIONS });
+  set(
+    paths.home(),
+    'list',
+    cacheKey(
+      published.length,
+      entry(front.lead),
+      front.second.map(entry),
+      front.sections.map((section) => [section.topic, topicName(section.topic), section.articles.map(entry)]),
+    ),
+  );
   list('list', (n) => paths.archive(n), published);
 
   const related = relatedIndex(published);
@@ -230,7 +241,6 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
       paths.article(article.id),
       'article',
       cacheKey(
-        chrome,
         article.files,
         status(article),
         ownCards.has(article.id),
@@ -248,7 +258,7 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
     paths.authors(),
     'author',
     cacheKey(
-      chrome,
+      navigation,
       [...model.authors].sort(([a], [b]) => a.localeCompare(b)).map(([id, author]) => [id, author.profile, byAuthor(published, id).length]),
     ),
   );
@@ -266,7 +276,7 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
     paths.topics(),
     'topic',
     cacheKey(
-      chrome,
+      navigation,
       [...model.topics].sort(([a], [b]) => a.localeCompare(b)).map(([id, topic]) => [id, topic.full, byTopic(published, id).length]),
     ),
   );
@@ -277,7 +287,7 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
       paths.corrections(page.number),
       'list',
       cacheKey(
-        chrome,
+        navigation,
         page.number,
         page.lastNumber,
         page.total,
@@ -286,19 +296,27 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
     );
   }
 
-  for (const doc of model.docs) set(paths.page(doc.slug), 'docs', cacheKey(chrome, doc.file), doc.title);
-  for (const { from, to } of model.redirects) set(from, 'redirect', cacheKey(chrome, to));
+  for (const doc of model.docs) set(paths.page(doc.slug), 'docs', cacheKey(navigation, doc.file), doc.title);
+  for (const { from, to } of model.redirects) set(from, 'redirect', cacheKey(navigation, to));
   // Every site, topic and author feed, by name.
   set(
     paths.feeds(),
     'other',
     cacheKey(
-      chrome,
+      navigation,
       [...model.authors].map(([id, author]) => [id, author.name]),
     ),
   );
-  set(paths.search(), 'other', chrome);
-  set('/404.html', 'other', cacheKey(chrome, published.slice(0, NOT_FOUND_LATEST).map(entry)));
+  // The search filters list every topic and author by name.
+  set(
+    paths.search(),
+    'other',
+    cacheKey(
+      navigation,
+      [...model.authors].map(([id, author]) => [id, author.name]),
+    ),
+  );
+  set('/404.html', 'other', cacheKey(navigation, published.slice(0, NOT_FOUND_LATEST).map(entry)));
   return pages;
 }
 
