@@ -514,4 +514,14 @@ describe('wording', () => {
     }
     expect(doc('index.html').querySelector('.site-footer')!.textContent).not.toMatch(/published by/);
   });
+
+  it('says in every footer whose the site is and how to write to it', () => {
+    for (const file of html) {
+      const line = doc(file).querySelector('.site-footer .publisher');
+      expect(line?.textContent?.replace(/\s+/g, ' ').trim(), file).toBe(
+        '© The Mobility Desk. Write to the desk at corrections@mobility-desk.example.org.',
+      );
+      expect(line!.querySelector('a')!.getAttribute('href'), file).toBe('mailto:corrections@mobility-desk.example.org');
+    }
+  });
 });
