@@ -4,7 +4,8 @@
  * the content, axe-core finds no WCAG 2.2 AA violation in light or dark mode at phone and desktop
  * widths, and nothing moves while the front page, an article and a list load (CLS 0); search with
  * its results, links, URL and keys. Screenshots of the front page, an article, a list and search
- * results at both widths in both modes go to test-results/screenshots/.
+ * results at both widths in both modes go to test-results/screenshots/, and every page type in both
+ * modes at both widths to test-results/screenshots/pages/.
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const { E2E_DIST } = await import('../helpers.ts');
   server = await startServer(E2E_DIST);
   browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(join(SCREENSHOTS, 'pages'), { recursive: true });
 });
 
 afterAll(async () => {
@@ -359,7 +360,7 @@ describe('a link to a search', () => {
   });
 });
 
-describe.each(PAGES)('%s (%s)', (_name, path) => {
+describe.each(PAGES)('%s (%s)', (name, path) => {
   it('loads with no console error, failed request or CSP violation', async () => {
     const { page, problems, close } = await visit(path);
     if (path === '/search/') {
@@ -396,10 +397,16 @@ describe.each(PAGES)('%s (%s)', (_name, path) => {
     ['dark', 'phone'],
     ['light', 'desktop'],
     ['dark', 'desktop'],
-  ] as const)('has no WCAG 2.2 AA violation in %s mode at %s width (axe-core)', async (colorScheme, size) => {
+  ] as const)('has no WCAG 2.2 AA violation in %s mode at %s width (axe-core), and is pictured so', async (colorScheme, size) => {
     const { page, close } = await visit(path, { colorScheme, viewport: SIZES[size] });
     await expectColourScheme(page, colorScheme);
     expect(await axeViolations(page)).toEqual([]);
+    // Every page type in both modes at both widths, for a reviewer's eye: test-results/screenshots/pages/.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.fonts.ready);
+    const file = join(SCREENSHOTS, 'pages', `${name.replace(/\W+/g, '-')}-${size}-${colorScheme}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    expect(statSync(file).size).toBeGreaterThan(5_000);
     await close();
   });
 });
