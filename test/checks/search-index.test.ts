@@ -136,3 +136,29 @@ describe('search index of a site with nothing to index', () => {
     expect(listFiles(join(out, 'pagefind'))).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
   });
 });
+
+describe('search index of a slice whose list of pages is longer than one glob Pagefind accepts', () => {
+  const out = join(DIR, 'long-list');
+  /** 3,000 pages with long paths: about 290,000 characters as one glob. */
+  const files = Array.from(
+    { length: 3_000 },
+    (_, i) => `articles/story-${String(i).padStart(5, '0')}-a-long-slug-of-many-words-as-real-headlines-give/index.html`,
+  );
+
+  beforeAll(() => {
+    writePages(out, Object.fromEntries(files.map((file, i) => [file, article(`Story ${i}`, '2024-01-01', `Text ${i}.`)])));
+  });
+
+  it('is refused by Pagefind as one glob', async () => {
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({});
+    const added = await index!.addDirectory({ path: out, glob: `{${files.join(',')}}` });
+    await pagefind.close();
+    expect(added.errors.join(' ')).toMatch(/did not parse as a valid glob/);
+  });
+
+  it('is indexed whole, in several globs', async () => {
+    expect(await buildSearchIndex(out, join(DIR, 'long-list-cache'), 5_000)).toEqual({ pages: 3_000, slices: 1, kept: 0 });
+    expect(fragmentUrls(join(out, 'pagefind'))).toHaveLength(3_000);
+  });
+});

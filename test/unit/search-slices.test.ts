@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SLICES, sliceSizeFor, slicesOf } from '../../src/integration/search-index.ts';
+import { GLOB_LIMIT, globsFor, MAX_SLICES, sliceSizeFor, slicesOf } from '../../src/integration/search-index.ts';
 
 describe('slicesOf', () => {
   it('cuts the pages into slices of the size, in order, the last one shorter', () => {
@@ -32,5 +32,26 @@ describe('sliceSizeFor', () => {
     expect(sliceSizeFor(100_000, 500)).toBe(8000);
     for (const pages of [1, 999, 4001, 10_003, 65_000, 100_000])
       expect(Math.ceil(pages / sliceSizeFor(pages, 500))).toBeLessThanOrEqual(MAX_SLICES);
+  });
+});
+
+describe('globsFor', () => {
+  const files = Array.from({ length: 250 }, (_, i) => `articles/story-${String(i).padStart(4, '0')}-a-long-enough-slug/index.html`);
+
+  it('lists every file in exactly one glob, each glob within the limit', () => {
+    const globs = globsFor(files, 2_000);
+    expect(globs.length).toBeGreaterThan(5);
+    for (const glob of globs) expect(glob.length).toBeLessThanOrEqual(2_000);
+    const listed = globs.flatMap((glob) => glob.slice(1, -1).split(','));
+    expect(listed).toEqual(files);
+  });
+
+  it('makes one glob of a short list, and none of an empty one', () => {
+    expect(globsFor(files.slice(0, 3))).toEqual([`{${files.slice(0, 3).join(',')}}`]);
+    expect(globsFor([])).toEqual([]);
+  });
+
+  it('keeps well below the length Pagefind refuses', () => {
+    expect(GLOB_LIMIT).toBeLessThanOrEqual(200_000);
   });
 });
