@@ -103,6 +103,22 @@ export function formatHeadersFile(rules: HeaderRule[], comment: string[] = []): 
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Cloudflare Pages skips a `_headers` line longer than this with no more than a warning in the
+ * deploy log (https://developers.cloudflare.com/pages/configuration/headers/), so every page would
+ * go out without that header: for the Content-Security-Policy, without its protection.
+ */
+export const MAX_HEADER_LINE = 2000;
+
+/** The header lines of a headers file longer than `MAX_HEADER_LINE`, with their line number and header name. */
+export function overlongHeaderLines(text: string): { line: number; name: string; length: number }[] {
+  return text
+    .split('\n')
+    .flatMap((line, index) =>
+      line.length > MAX_HEADER_LINE ? [{ line: index + 1, name: line.trim().split(':')[0]!, length: line.length }] : [],
+    );
+}
+
 /** Reads a `_headers` file back: unindented lines are paths, indented `Name: value` lines headers. */
 export function parseHeadersFile(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];

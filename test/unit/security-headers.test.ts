@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   cspHash,
   formatHeadersFile,
+  MAX_HEADER_LINE,
+  overlongHeaderLines,
   headerPolicy,
   headerRules,
   headersFor,
@@ -61,6 +63,15 @@ describe('the _headers file', () => {
     for (const path of ['/news/', '/news/articles/x/', '/news/_astro/a.css', '/news/rss.xml']) {
       expect(Object.keys(headersFor(rules, path)), path).toEqual(expect.arrayContaining(required));
     }
+  });
+
+  it('finds a header line too long for Cloudflare Pages, which would drop it without an error', () => {
+    const hashes = Array.from({ length: 40 }, (_, i) => `'sha256-${String(i).padStart(44, 'x')}='`).join(' ');
+    const text = formatHeadersFile(headerRules(headerPolicy([`script-src 'self' ${hashes}`])), ['generated']);
+    const [overlong] = overlongHeaderLines(text);
+    expect(overlong).toMatchObject({ line: 4, name: 'Content-Security-Policy' });
+    expect(overlong!.length).toBeGreaterThan(MAX_HEADER_LINE);
+    expect(overlongHeaderLines(formatHeadersFile(headerRules(headerPolicy([])), ['generated']))).toEqual([]);
   });
 
   it('reads back what it writes, comments ignored', () => {
