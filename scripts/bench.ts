@@ -48,6 +48,8 @@ interface BuildRun {
   wallMs: number;
   /** Peak resident memory of the largest single process (GNU time's maximum resident set). */
   maxProcessRss: number;
+  /** CPU time of every process of the build, user and system (GNU time), to compare with the wall time. */
+  cpuMs: number;
   pages: number;
   files: number;
   bytes: number;
@@ -81,7 +83,7 @@ function build(label: string): Promise<BuildRun> {
   const timeFile = join(work, `time-${label}.txt`);
   const useTime = process.platform === 'linux';
   const [command, commandArgs] = useTime
-    ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...args]]
+    ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...args]]
     : [process.execPath, args];
   const started = performance.now();
   return new Promise((resolvePromise, reject) => {
@@ -117,11 +119,15 @@ function build(label: string): Promise<BuildRun> {
       }
       const result = JSON.parse(readFileSync(timings, 'utf8')) as Omit<
         BuildRun,
-        'label' | 'wallMs' | 'maxProcessRss' | 'socialImages' | 'shape'
+        'label' | 'wallMs' | 'maxProcessRss' | 'cpuMs' | 'socialImages' | 'shape'
       >;
-      const maxProcessRss = useTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) * 1024 : 0;
+      const [maxKb = 0, user = 0, system = 0] = useTime
+        ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
+        : [];
+      const maxProcessRss = maxKb * 1024;
+      const cpuMs = (user + system) * 1000;
       const shape = outputShape(listFiles(outDir).map((path) => ({ path, size: statSync(join(outDir, path)).size })));
-      resolvePromise({ label, wallMs, maxProcessRss, ...result, socialImages: cards.summary(), shape });
+      resolvePromise({ label, wallMs, maxProcessRss, cpuMs, ...result, socialImages: cards.summary(), shape });
     });
   });
 }
@@ -144,7 +150,8 @@ function table(run: BuildRun): string {
   const widths = [0, 1, 2, 3].map((i) => Math.max(...[['stage', 'wall', 'pages/s', 'peak RSS'], ...rows].map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return [
-    `${run.label}: ${run.pages} pages, ${run.files} files, dist/ ${mib(run.bytes)}; largest process peaked at ${mib(run.maxProcessRss)}`,
+    `${run.label}: ${run.pages} pages, ${run.files} files, dist/ ${mib(run.bytes)}; largest process peaked at ${mib(run.maxProcessRss)}; ` +
+      `${seconds(run.cpuMs)} CPU in ${seconds(run.wallMs)} (${(run.cpuMs / run.wallMs).toFixed(2)} cores busy)`,
     line(['stage', 'wall', 'pages/s', 'peak RSS']),
     ...rows.map(line),
     '',

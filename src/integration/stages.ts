@@ -37,11 +37,11 @@ function rssOf(pid: number): number {
   }
 }
 
-/** Resident memory of this process and every descendant, right now. */
-export function treeRss(): number {
-  if (process.platform !== 'linux') return process.memoryUsage().rss;
+/** Resident memory of a process (this one by default) and every descendant, right now. */
+export function treeRss(root = process.pid): number {
+  if (process.platform !== 'linux') return root === process.pid ? process.memoryUsage().rss : 0;
   let total = 0;
-  const queue = [process.pid];
+  const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop()!;
     total += rssOf(pid);
