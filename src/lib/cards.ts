@@ -8,7 +8,7 @@ import type { ImageMetadata } from 'astro';
 import { paths, site } from '../config.ts';
 import { getArticlesWithOwnCard, getPublishedArticles, getTopics, topicsOf, type Article } from './content.ts';
 import { cardFor } from './share-cards.ts';
-import { cardCacheDir, drawCardsAhead, type CardText } from './social-image.ts';
+import { cardCacheDir, cardKey, drawCardsAhead, type CardText } from './social-image.ts';
 import { storyImageSource, type StoryImageSource } from './story-images.ts';
 
 export const CARD_CACHE = cardCacheDir(site.cacheDir);
@@ -33,6 +33,14 @@ export async function articleCards(): Promise<{ slug: string; text: CardText }[]
     site.root,
   );
   return cards;
+}
+
+/**
+ * The static paths of the article cards' routes (the card and its thumbnail): keyed by the card's
+ * text, so an incremental build copies a card while its text is unchanged.
+ */
+export async function articleCardPaths() {
+  return (await articleCards()).map(({ slug, text }) => ({ params: { slug }, props: { text }, cacheKey: cardKey(text) }));
 }
 
 /** Every topic's card and its text. */

@@ -3,17 +3,12 @@
  * own (`socialCardCount`); older ones use their topic's card (og/[group]/[id].png.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { articleCards, CARD_CACHE } from '../../lib/cards.ts';
-import { cardKey, renderCard, type CardText } from '../../lib/social-image.ts';
+import { articleCardPaths, CARD_CACHE } from '../../lib/cards.ts';
+import { renderCard, type CardText } from '../../lib/social-image.ts';
 import { site } from '../../config.ts';
 
-export const getStaticPaths = (async () =>
-  // The card shows only this text: an incremental build copies it while the text is unchanged.
-  (await articleCards()).map(({ slug, text }) => ({
-    params: { slug },
-    props: { text },
-    cacheKey: cardKey(text),
-  }))) satisfies GetStaticPaths;
+// The card shows only its text: an incremental build copies it while the text is unchanged.
+export const getStaticPaths = (() => articleCardPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ text: CardText }> = async ({ props: { text } }) => {
   const { png } = await renderCard(text, CARD_CACHE, site.root);
