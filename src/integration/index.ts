@@ -10,28 +10,24 @@
  * render while it finds problems (./dev.ts), and serves search.
  *
  * It adds @astrojs/sitemap itself, so the sitemap's page filter and dates come from the same
- * options, and a second integration that runs after the sitemap is written.
+ * options, and a second integration that runs after the sitemap is written. The stages after the
+ * sitemap run in a child process with a heap of their own (./finish.ts).
  */
-import { rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { beginOutput, completeOutput, IN_PROGRESS, listFiles, removeStaleFiles, type SizedFile } from '../lib/output-dir.ts';
-import { keepOutputTimes, timeRecordFor } from '../lib/output-times.ts';
+import { beginOutput, completeOutput } from '../lib/output-dir.ts';
 import { readRedirects, redirectsFile, type Redirect } from '../lib/redirects.ts';
 import { lastmodFor } from '../lib/sitemap.ts';
 import { makePaths, type Paths } from '../lib/urls.ts';
 import { problemReport } from '../lib/validate.ts';
 import { runContentCheck } from './check.ts';
 import { setupDevServer } from './dev.ts';
-import { writeHeadersFile } from './headers-file.ts';
-import { checkLinks, formatReport, scanCacheFor } from './link-check.ts';
+import { runFinish, type FinishResult } from './finish.ts';
 import { resolveOptions, type NewsroomOptions, type ResolvedSite } from './options.ts';
-import { buildSearchIndex, type SearchIndexResult } from './search-index.ts';
-import { removeUnusedImages } from './unused-images.ts';
-import { HOST_LIMITS, hostLimitProblems, hostLimitUse, type DeployTarget } from './host-limits.ts';
+import type { SearchIndexResult } from './search-index.ts';
 import { StageClock } from './stages.ts';
 import { configModule } from './virtual.ts';
 
@@ -49,6 +45,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
   let startedAt = 0;
   let finished = false;
   let endAstro: (() => void) | undefined;
+  const stopFinish = new AbortController();
 
   /** Removes the output of a build that did not pass every stage, whatever stopped it. */
   const removeUnfinished = () => {
@@ -57,6 +54,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
 
   /** A build stopped by a signal (Ctrl-C, a CI job's timeout) removes its output, then ends as the signal would have ended it. */
   const stopped = (signal: NodeJS.Signals) => {
+    stopFinish.abort();
     removeUnfinished();
     for (const name of STOP_SIGNALS) process.removeListener(name, stopped);
     process.kill(process.pid, signal);
@@ -68,7 +66,8 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     throw error;
   };
 
-  // Runs after @astrojs/sitemap has written its files: every later stage reads the whole output.
+  // Runs after @astrojs/sitemap has written its files: every later stage reads the whole output,
+  // in a process of its own (./finish.ts).
   const finish: AstroIntegration = {
     name: 'newsroom:finish',
     hooks: {
@@ -76,44 +75,11 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
         endAstro?.();
         try {
           const root = fileURLToPath(dir);
-          const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url).slice(root.length)));
-          const removed = removeStaleFiles(root, kept, startedAt);
-          if (removed > 0) logger.info(`Removed ${removed} file(s) left from an earlier build.`);
-          const search = await clock.run('search index', () =>
-            buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize),
-          );
-          // After the pages are final: the header's CSP is computed from their <meta> policies.
-          writeHeadersFile(root, site.basePath);
-          const report = await clock.run('link check', () =>
-            checkLinks({
-              dir: root,
-              siteUrl: site.url,
-              basePath: site.basePath,
-              external: site.externalLinks,
-              projectRoot: site.root,
-              scanCache: scanCacheFor(site.cacheDir, root),
-            }),
-          );
-          const failed = report.broken.length > 0 || report.problems.length > 0;
-          const text = formatReport(report, outDir);
-          if (failed) throw new AstroError(text, 'Fix the links at the lines given, or the content they point to.');
-          logger.info(text);
-          // After the link check, which has found every file a page, feed or sitemap links to.
-          const files = listFiles(root).filter((path) => path !== IN_PROGRESS);
-          const unused = new Set(removeUnusedImages(root, files, report.linked));
-          if (unused.size > 0) logger.info(`Removed ${unused.size} original image(s) no page uses (full size, with their metadata).`);
-          const output = files
-            .filter((path) => !unused.has(path))
-            .map((path) => {
-              const { size, mtimeMs } = statSync(join(root, path));
-              return { path, size, mtime: Math.floor(mtimeMs / 1000) };
-            });
-          const restored = keepOutputTimes(root, output, timeRecordFor(site.cacheDir, root));
-          if (restored > 0) logger.info(`Kept the modification time of ${restored} file(s) written again with the same bytes.`);
-          if (site.deployTarget) checkHostLimits(site.deployTarget, output, logger);
+          const kept = [...assets.values()].flat().map((url) => fileURLToPath(url).slice(root.length));
+          const result = await runFinish({ root, outDir, kept, startedAt, site }, logger, clock, stopFinish.signal);
           completeOutput(root);
           finished = true;
-          summarise(output, report.pages, search, logger);
+          summarise(result, logger);
         } catch (error) {
           fail(error, logger);
         }
@@ -121,16 +87,15 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     },
   };
 
-  const summarise = (files: readonly SizedFile[], pages: number, search: SearchIndexResult, logger: AstroIntegrationLogger) => {
-    const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  const summarise = ({ pages, files, bytes, search }: FinishResult, logger: AstroIntegrationLogger) => {
     const totalMs = performance.now() - started;
     logger.info(
-      `Built ${pages} pages (${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${search.pages} in the search index${searchSlices(search)}) into ${outDir} ` +
+      `Built ${pages} pages (${files} files, ${(bytes / 1024).toFixed(0)} KiB, ${search.pages} in the search index${searchSlices(search)}) into ${outDir} ` +
         `for ${site.url}${site.basePath} in ${(totalMs / 1000).toFixed(1)} s.`,
     );
     if (site.drafts) logger.warn(`This is a preview with drafts and scheduled articles: do not deploy ${outDir}.`);
     if (site.timings) {
-      writeFileSync(site.timings, `${JSON.stringify({ pages, files: files.length, bytes, totalMs, stages: clock.stages }, null, 2)}\n`);
+      writeFileSync(site.timings, `${JSON.stringify({ pages, files, bytes, totalMs, stages: clock.stages }, null, 2)}\n`);
     }
   };
 
@@ -207,19 +172,6 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
 }
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
-/** Fails the build when the output is too big for the host it is for; otherwise says how much of its limits it uses. */
-function checkHostLimits(target: DeployTarget, output: readonly SizedFile[], logger: AstroIntegrationLogger): void {
-  const problems = hostLimitProblems(target, output);
-  if (problems.length === 0) {
-    logger.info(hostLimitUse(target, output));
-    return;
-  }
-  throw new AstroError(
-    `The output is too big for ${HOST_LIMITS[target].name} (deployTarget "${target}"):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
-    "Deploy to a host with higher limits (see the README's table of hosts), or make the output smaller: fewer list pages (pageSize), fewer social cards (socialCardCount), smaller images.",
-  );
-}
 
 /** `, in 5 slices, 4 of them kept from the last build`; nothing for one slice indexed again. */
 function searchSlices({ slices, kept }: SearchIndexResult): string {

@@ -37,17 +37,23 @@ function rssOf(pid: number): number {
   }
 }
 
+/** The process ids of every descendant of `pid`, now (Linux only: none elsewhere). */
+export function descendantsOf(pid: number): number[] {
+  if (process.platform !== 'linux') return [];
+  const out: number[] = [];
+  const queue = childrenOf(pid);
+  while (queue.length > 0) {
+    const child = queue.pop()!;
+    out.push(child);
+    queue.push(...childrenOf(child));
+  }
+  return out;
+}
+
 /** Resident memory of a process (this one by default) and every descendant, right now. */
 export function treeRss(root = process.pid): number {
   if (process.platform !== 'linux') return root === process.pid ? process.memoryUsage().rss : 0;
-  let total = 0;
-  const queue = [root];
-  while (queue.length > 0) {
-    const pid = queue.pop()!;
-    total += rssOf(pid);
-    queue.push(...childrenOf(pid));
-  }
-  return total;
+  return [root, ...descendantsOf(root)].reduce((sum, pid) => sum + rssOf(pid), 0);
 }
 
 export class StageClock {

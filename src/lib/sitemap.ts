@@ -4,6 +4,7 @@
  * page without an article date gets no `lastmod` rather than the build time.
  */
 import { open, readFile } from 'node:fs/promises';
+import { detachedString } from './detached.ts';
 
 /**
  * The meta tag comes early in `<head>`, before the inline styles: reading the first few kilobytes
@@ -14,8 +15,10 @@ const HEAD_BYTES = 4 * 1024;
 
 const MODIFIED = /<meta\s+property="article:modified_time"\s+content="([^"]+)"/;
 
+/** The page's `article:modified_time`, detached from the page: the sitemap keeps one per page until it is written. */
 export function lastmodFromHtml(html: string): string | undefined {
-  return MODIFIED.exec(html)?.[1];
+  const found = MODIFIED.exec(html)?.[1];
+  return found === undefined ? undefined : detachedString(found);
 }
 
 /** The `article:modified_time` of the page in `file`, reading as little of it as it can. */

@@ -4,15 +4,33 @@
  * the in-progress marker, which the deploy workflow refuses and the next build starts over from.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astro } from '../../scripts/lib/astro.ts';
+import { descendantsOf } from '../../src/integration/stages.ts';
 import { IN_PROGRESS, listFiles } from '../../src/lib/output-dir.ts';
 import { commandEnv, makeContent, ROOT, runBuild, SITE_URL, TMP } from '../helpers.ts';
 
 const CONTENT = makeContent(join(TMP, 'interrupted-content'));
 const OUT = join(TMP, 'interrupted-dist');
+
+const commandLine = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return ''; // Gone.
+  }
+};
+
+/** Resolves when `ready()` holds, polling every 20 ms; fails when the build ends first. */
+async function until(child: ChildProcess, ready: () => boolean, what: string): Promise<void> {
+  const started = Date.now();
+  while (!ready()) {
+    if (child.exitCode !== null || Date.now() - started > 120_000) throw new Error(`The build ended before ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** Starts a build and resolves once Astro has begun writing the output folder. */
 async function startBuild(): Promise<{ child: ChildProcess; ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
@@ -21,11 +39,7 @@ async function startBuild(): Promise<{ child: ChildProcess; ended: Promise<{ cod
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  const started = Date.now();
-  while (!existsSync(join(OUT, IN_PROGRESS))) {
-    if (child.exitCode !== null || Date.now() - started > 120_000) throw new Error('The build ended before it wrote anything');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(child, () => existsSync(join(OUT, IN_PROGRESS)), 'it wrote anything');
   return { child, ended };
 }
 
@@ -38,6 +52,24 @@ describe('a build that is stopped', () => {
       expect(existsSync(OUT)).toBe(false);
     });
   }
+
+  it.runIf(process.platform === 'linux')('by SIGTERM while the search index and link check run also stops their process', async () => {
+    const { child, ended } = await startBuild();
+    let finishing: number[] = [];
+    await until(
+      child,
+      () => (finishing = descendantsOf(child.pid!).filter((pid) => commandLine(pid).includes('finish-child'))).length > 0,
+      'the stages after Astro began',
+    );
+    child.kill('SIGTERM');
+    expect(await ended).toEqual({ code: null, signal: 'SIGTERM' });
+    const started = Date.now();
+    while (finishing.some((pid) => commandLine(pid).includes('finish-child')) && Date.now() - started < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(finishing.filter((pid) => commandLine(pid).includes('finish-child'))).toEqual([]);
+    expect(existsSync(OUT)).toBe(false);
+  });
 
   it('by SIGKILL leaves the marker, and the next build starts from an empty folder', async () => {
     const { child, ended } = await startBuild();

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { displayPaths, listContentFiles, resolveEntryFile, type Collection, type EntryFile } from '../check/files.ts';
 import { dataOf, readFrontmatter } from '../check/frontmatter.ts';
+import { detached } from '../detached.ts';
 import { keepOnly } from '../output-dir.ts';
 import { problemReport, type ContentProblem } from '../validate.ts';
 import { compile } from './compile.ts';
@@ -105,23 +106,23 @@ async function syncEntry(
   } catch (error) {
     return [...problems, { file, field: 'frontmatter', message: error instanceof Error ? error.message : String(error) }];
   }
+  // Detached: the store keeps every entry for the whole build, and a value cut from the source
+  // would keep the whole source with it (../detached.ts).
+  const metadata = detached({
+    headings: compiled.headings,
+    imagePaths,
+    words: compiled.words,
+    renderer: COMPILER,
+    htmlFile: storeHtml(htmlDir, compiled.html),
+  });
   store.set({
     id: entry.id,
-    data,
+    data: detached(data),
     filePath: display(entry.file),
     digest,
-    rendered: {
-      html: '',
-      metadata: {
-        headings: compiled.headings,
-        imagePaths,
-        words: compiled.words,
-        renderer: COMPILER,
-        htmlFile: storeHtml(htmlDir, compiled.html),
-      },
-    },
+    rendered: { html: '', metadata },
     // Astro imports these images so that render() can swap the content-image marker for them.
-    assetImports: imagePaths,
+    assetImports: metadata.imagePaths,
   });
   return problems;
 }
