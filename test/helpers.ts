@@ -22,7 +22,7 @@ export const SITE_FIXTURES = {
 };
 /**
  * The site the browser tests serve (test/e2e/setup.ts): content/ plus the all-components fixture,
- * built with two articles per list page so the archive, author and topic lists have a second page,
+ * built with two articles on a list's own page so the archive, author and topic lists go on by month and year,
  * and its search index in slices of three pages.
  */
 export const E2E_CONTENT = join(TMP, 'e2e-content');

@@ -39,13 +39,18 @@ export interface Paths {
   withBase(path: string): string;
   home(): string;
   article(slug: string): string;
-  /** Page 1 of a list lives at the list's own URL; later pages at `<list>/<n>/`. */
-  archive(page?: number): string;
+  /** The archive: the newest articles, and every month that has articles. */
+  archive(): string;
+  /** The articles of one month: `/archive/2026/03/`. */
+  archiveMonth(year: number, month: number): string;
   authors(): string;
-  author(id: string, page?: number): string;
+  /** An author's newest articles; with a year, all of the author's articles of that year: `/authors/<id>/2026/`. */
+  author(id: string, year?: number): string;
   topics(): string;
-  topic(id: string, page?: number): string;
+  /** A topic's newest articles; with a year, all of the topic's articles of that year: `/topics/<id>/2026/`. */
+  topic(id: string, year?: number): string;
   page(slug: string): string;
+  /** Page 1 of the corrections log lives at its own URL; later pages at `/corrections/<n>/`. */
   corrections(page?: number): string;
   search(): string;
   /** Files of the search index and its interface, written by Pagefind after the build. */
@@ -73,6 +78,21 @@ export interface Paths {
   sitemap(): string;
 }
 
+function yearOf(year: number): string {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) throw new Error(`Invalid year: ${year}`);
+  return String(year).padStart(4, '0');
+}
+
+function monthOf(month: number): string {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error(`Invalid month: ${month}`);
+  return String(month).padStart(2, '0');
+}
+
+/** A list's own URL, or the URL of its articles of one year. */
+function dated(path: string, year?: number): string {
+  return year === undefined ? path : `${path}${yearOf(year)}/`;
+}
+
 function paged(path: string, page = 1): string {
   if (!Number.isInteger(page) || page < 1) throw new Error(`Invalid page number: ${page}`);
   return page === 1 ? path : `${path}${page}/`;
@@ -89,11 +109,12 @@ export function makePaths(base: string): Paths {
     withBase,
     home: () => withBase('/'),
     article: (slug) => withBase(`/articles/${seg(slug)}/`),
-    archive: (page) => withBase(paged('/archive/', page)),
+    archive: () => withBase('/archive/'),
+    archiveMonth: (year, month) => withBase(`/archive/${yearOf(year)}/${monthOf(month)}/`),
     authors: () => withBase('/authors/'),
-    author: (id, page) => withBase(paged(`/authors/${seg(id)}/`, page)),
+    author: (id, year) => withBase(dated(`/authors/${seg(id)}/`, year)),
     topics: () => withBase('/topics/'),
-    topic: (id, page) => withBase(paged(`/topics/${seg(id)}/`, page)),
+    topic: (id, year) => withBase(dated(`/topics/${seg(id)}/`, year)),
     page: (slug) => withBase(`/${seg(slug)}/`),
     corrections: (page) => withBase(paged('/corrections/', page)),
     socialCard: (slug) => withBase(`/og/${seg(slug)}.png`),
@@ -135,6 +156,13 @@ export const RESERVED_PAGE_SLUGS = [
 /** Turns a path (already carrying the base) into an absolute URL on the site's origin. */
 export function absoluteUrl(path: string, siteUrl: string): string {
   return new URL(path, siteUrl).href;
+}
+
+/** The route parameters of a month (`[year]/[month]`) or a year (`[...year]`, none for a list's newest articles). */
+export function periodParams(period?: { year: number; month?: number | undefined }): { year: string | undefined; month?: string } {
+  if (!period) return { year: undefined };
+  const year = yearOf(period.year);
+  return period.month === undefined ? { year } : { year, month: monthOf(period.month) };
 }
 
 /** The `[...page]` route parameter for page `n`: page 1 has none, so it lives at the list's own URL. */

@@ -1,6 +1,6 @@
 /**
  * The scale logic on a generated corpus of a few hundred articles (scripts/lib/corpus.ts, the
- * benchmark's generator): page counts, pagination bounds, feed limits, sitemap chunking, and no
+ * benchmark's generator): page counts, the lists by month and year, feed limits, sitemap chunking, and no
  * page that grows with the collection, the search index in slices. Built once with the real build
  * command, with a small sitemap entry limit and search slice size so the chunking shows. Not timed:
  * speed is the benchmark's business.
@@ -54,29 +54,33 @@ beforeAll(async () => {
   pages = files(DIST).filter((file) => file.endsWith('.html'));
 });
 
-/** Every page of a paginated list, checked for bounds, and the slugs on them in order. */
-function walkList(first: string, total: number): string[] {
-  const last = Math.max(1, Math.ceil(total / pageSize));
-  const dir = first.replace(/index\.html$/, '');
+/**
+ * A list by date, walked as a reader would: its own page (the newest `pageSize`), then every
+ * period its index links to, each with newer/older links to its neighbours. Returns the slugs of
+ * the periods' pages in order, which must be the whole list, newest first.
+ */
+function walkPeriods(first: string, newest: string[], indexLinks: string): string[] {
+  const own = slugsOn(first);
+  expect(own, first).toEqual(newest.slice(0, pageSize));
+  const periods = [...doc(first).querySelectorAll(indexLinks)].map((a) => `${a.getAttribute('href')!.slice(1)}index.html`);
+  expect(periods.length, first).toBeGreaterThan(0);
   const slugs: string[] = [];
-  for (let n = 1; n <= last; n++) {
-    const file = n === 1 ? first : `${dir}${n}/index.html`;
-    expect(existsSync(join(DIST, file)), file).toBe(true);
-    const onPage = slugsOn(file);
-    // No empty page (unless the whole list is empty), none longer than a page.
-    expect(onPage.length, file).toBeGreaterThan(total === 0 ? -1 : 0);
-    expect(onPage.length, file).toBeLessThanOrEqual(pageSize);
+  periods.forEach((file, i) => {
     const d = doc(file);
-    expect(d.querySelector('.pagination a[rel="prev"]') !== null, `${file} links to a newer page`).toBe(n > 1);
-    expect(d.querySelector('.pagination a[rel="next"]') !== null, `${file} links to an older page`).toBe(n < last);
-    // A fixed window of page numbers, however many pages there are.
-    expect(d.querySelectorAll('.pagination li').length, file).toBeLessThanOrEqual(9);
+    const onPage = slugsOn(file);
+    expect(onPage.length, file).toBeGreaterThan(0);
+    // Headlines and dates only: a long list of a month or a year stays light.
+    expect(d.querySelectorAll('.story-list img, .story-list .story-standfirst'), file).toHaveLength(0);
+    const link = (rel: string) => d.querySelector(`.pagination a[rel="${rel}"]`)?.getAttribute('href');
+    expect(link('prev'), `${file}: newer`).toBe(i === 0 ? undefined : `/${periods[i - 1]!.replace(/index\.html$/, '')}`);
+    expect(link('next'), `${file}: older`).toBe(i === periods.length - 1 ? undefined : `/${periods[i + 1]!.replace(/index\.html$/, '')}`);
     slugs.push(...onPage);
-  }
-  expect(existsSync(join(DIST, `${dir}1/index.html`)), `${dir}1/ duplicates the first page`).toBe(false);
-  expect(existsSync(join(DIST, `${dir}${last + 1}/index.html`)), `no page after the last of ${dir}`).toBe(false);
+  });
   return slugs;
 }
+
+/** The publication month of an article, `YYYY/MM`: its frontmatter gives the calendar day, which is the day in the site's time zone. */
+const monthOf = (article: CorpusArticle) => isoDay(article.published).slice(0, 7).replace('-', '/');
 
 const by = (field: 'topics' | 'authors', id: string) => published.filter((a: CorpusArticle) => a[field].includes(id));
 
@@ -87,18 +91,30 @@ describe('a site of a few hundred generated articles', () => {
     for (const article of unpublished) expect(built).not.toContain(article.slug);
   });
 
-  it('paginates the archive: every article once, newest first, from the first page to the last', () => {
+  it('lists the archive by month: the newest first, then every article once, newest first, one page per month', () => {
     expect(published.length).toBeGreaterThan(pageSize * 20);
-    expect(walkList('archive/index.html', published.length)).toEqual(published.map((a) => a.slug));
+    const slugs = published.map((a) => a.slug);
+    expect(walkPeriods('archive/index.html', slugs, '.period-index a')).toEqual(slugs);
+    const months = new Set(published.map(monthOf));
+    expect(months.size).toBeGreaterThan(2);
+    expect(pages.filter((file) => /^archive\/\d{4}\/\d{2}\/index\.html$/.test(file)).sort()).toEqual(
+      [...months].map((month) => `archive/${month}/index.html`).sort(),
+    );
+    // No page numbers left over from a paginated archive.
+    expect(pages.filter((file) => /^archive\/\d{1,3}\//.test(file))).toEqual([]);
   });
 
-  it('paginates every topic and author page the same way', () => {
-    for (const topic of corpus.topics) {
-      expect(walkList(`topics/${topic.id}/index.html`, by('topics', topic.id).length)).toEqual(by('topics', topic.id).map((a) => a.slug));
-    }
-    for (const author of corpus.authors) {
-      expect(walkList(`authors/${author.id}/index.html`, by('authors', author.id).length)).toEqual(
-        by('authors', author.id).map((a) => a.slug),
+  it('lists every topic and author the same way, by year', () => {
+    const lists = [
+      ...corpus.topics.map((topic) => [`topics/${topic.id}/`, by('topics', topic.id)] as const),
+      ...corpus.authors.map((author) => [`authors/${author.id}/`, by('authors', author.id)] as const),
+    ];
+    for (const [dir, articles] of lists) {
+      const slugs = articles.map((a) => a.slug);
+      expect(walkPeriods(`${dir}index.html`, slugs, '.period-index a'), dir).toEqual(slugs);
+      const years = new Set(articles.map((a) => monthOf(a).slice(0, 4)));
+      expect(pages.filter((file) => file.startsWith(dir) && /^\d+\/index\.html$/.test(file.slice(dir.length))).sort()).toEqual(
+        [...years].map((year) => `${dir}${year}/index.html`).sort(),
       );
     }
   });
@@ -138,10 +154,14 @@ describe('a site of a few hundred generated articles', () => {
   const feedRows = () => doc('feeds/index.html').querySelectorAll('main tbody a').length;
 
   it('has no page whose links grow with the collection', () => {
-    // The sidebar, related articles, a pagination window: a few dozen links, never hundreds.
+    // The sidebar, related articles, the index of periods: a few dozen links besides a page's own
+    // list, never hundreds. The list of a month or a year grows with that period only.
     const counts = pages.map((file) => ({
       file,
-      links: (read(file).match(/<a\s/g) ?? []).length - (file === 'feeds/index.html' ? feedRows() : 0),
+      links:
+        (read(file).match(/<a\s/g) ?? []).length -
+        (file === 'feeds/index.html' ? feedRows() : 0) -
+        (/\/\d{4}\/(?:\d{2}\/)?index\.html$/.test(file) ? slugsOn(file).length : 0),
     }));
     const largest = counts.reduce((a, b) => (b.links > a.links ? b : a));
     expect(largest.links, largest.file).toBeLessThan(80);
@@ -174,7 +194,9 @@ describe('social images of a large site', () => {
       return `${SITE_URL}/og/site/default.png`;
     };
     const lists = pages.filter((file) => /^(archive|topics|authors|corrections)\//.test(file));
-    expect(lists.filter((file) => /\/\d+\/index\.html$/.test(file)).length).toBeGreaterThan(30);
+    expect(lists.filter((file) => /\/\d{4}\/index\.html$/.test(file)).length).toBeGreaterThanOrEqual(
+      corpus.topics.length + corpus.authors.length,
+    );
     for (const file of lists)
       expect(doc(file).querySelector('meta[property="og:image"]')!.getAttribute('content'), file).toBe(expected(file));
     // One card per topic and author and one for the site, besides the docs pages' and the articles'.
@@ -220,8 +242,8 @@ describe('feeds of a large site', () => {
       const home = (rss.parse(read(`${dir}rss.xml`)).rss.channel.link as string).replace(SITE_URL, '');
       const page = `${home.slice(1)}index.html`;
       expect(page, dir).toBe(`${dir}index.html`);
-      // The site's home links to the archive; a topic or author page is itself the paginated list.
-      const onward = dir === '' ? 'a[href="/archive/"]' : '.pagination a[rel="next"]';
+      // The site's home links to the archive; a topic or author page to its years.
+      const onward = dir === '' ? 'a[href="/archive/"]' : '.period-index a';
       expect(doc(page).querySelector(onward), `${page} leads to older articles`).not.toBeNull();
     }
   });

@@ -23,16 +23,18 @@ const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 /** The widths pages are checked at: a phone's and a laptop's. */
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 
-/** One page of each type; archive page 2 exists because the test build lists two per page. */
+/** One page of each type: the lists' own pages show their newest two in the test build, then a month's or a year's headlines. */
 const PAGES: [string, string][] = [
   ['home', '/'],
   ['article with hero image', '/articles/alliance-innovation-lab-shanghai/'],
   ['article without hero image', '/articles/alliance-2022-plan-in-numbers/'],
   ['article with every MDX component', '/articles/components-fixture/'],
-  ['archive page 2', '/archive/2/'],
+  ['archive', '/archive/'],
+  ['archive month', '/archive/2019/03/'],
   ['author', '/authors/wei-zhang/'],
   ['authors', '/authors/'],
   ['topic', '/topics/china/'],
+  ['topic year', '/topics/china/2019/'],
   ['topics', '/topics/'],
   ['docs page', '/about/'],
   ['corrections', '/corrections/'],

@@ -1,6 +1,6 @@
 /**
  * The pull-request preview's mapping from a content change to the pages it changes, on a small
- * synthetic site: two topics, two authors, five articles, two per list page.
+ * synthetic site: two topics, two authors, five articles in five months of 2020, the two newest on a list's own page.
  */
 import { describe, expect, it } from 'vitest';
 import { hashOf } from '../../src/lib/cache-key.ts';
@@ -59,33 +59,36 @@ const NOT_ARTICLES = [
   '/404.html',
   '/about/',
   '/archive/',
-  '/archive/2/',
-  '/archive/3/',
+  '/archive/2020/01/',
+  '/archive/2020/02/',
+  '/archive/2020/03/',
+  '/archive/2020/04/',
+  '/archive/2020/05/',
   '/articles/old-one/',
   '/authors/',
   '/authors/ann/',
-  '/authors/ann/2/',
+  '/authors/ann/2020/',
   '/authors/bob/',
-  '/authors/bob/2/',
+  '/authors/bob/2020/',
   '/corrections/',
   '/feeds/',
   '/search/',
   '/topics/',
   '/topics/alpha/',
-  '/topics/alpha/2/',
+  '/topics/alpha/2020/',
   '/topics/beta/',
-  '/topics/beta/2/',
+  '/topics/beta/2020/',
 ];
 
 describe('the pages of a site', () => {
-  it('lists every page with its kind: lists paged by two, one page per article, docs page and redirect', () => {
+  it('lists every page with its kind: lists by month and year, one page per article, docs page and redirect', () => {
     const pages = sitePages(tree(BASE), settings);
     const articles = ['/articles/five/', '/articles/four/', '/articles/one/', '/articles/three/', '/articles/two/'];
     expect([...pages.keys()].sort()).toEqual([...NOT_ARTICLES, ...articles].sort());
     expect(pages.get('/articles/three/')).toMatchObject({ kind: 'article', title: 'Three' });
     expect(pages.get('/articles/old-one/')?.kind).toBe('redirect');
     expect(pages.get('/about/')).toMatchObject({ kind: 'docs', title: 'About' });
-    expect(pages.get('/archive/3/')?.kind).toBe('list');
+    expect(pages.get('/archive/2020/03/')?.kind).toBe('list');
   });
 
   it('leaves drafts out unless the preview shows them', () => {
@@ -113,13 +116,13 @@ describe('the pages a content change changes', () => {
 
   it('a replaced hero image: the article, the lists that show it, and the articles that link to it', () => {
     const changes = change((files) => (files['articles/three/photo.jpg'] = 'JPEG-three-new'));
-    // Three is third newest: archive page 2, page 1 of alpha and beta (both newest-but-one there),
-    // page 1 of its authors' lists; related to every other article; next to four and two.
-    // Three is also on the front page (its alpha section) and among the latest three of the 404 page.
+    // Three is on the first page of alpha and beta (newest-but-one in both) and of its authors'
+    // lists; related to every other article; next to four and two. It is also on the front page
+    // (its alpha section) and among the latest three of the 404 page. The lists of a month or a
+    // year show headlines without pictures, and the archive's first page only the newest two.
     expect(changes.changed).toEqual([
       '/',
       '/404.html',
-      '/archive/2/',
       '/articles/five/',
       '/articles/four/',
       '/articles/one/',
@@ -134,26 +137,26 @@ describe('the pages a content change changes', () => {
 
   it('a new article: its page, the lists it joins and the pages those lists push along, its neighbours and related articles', () => {
     const changes = change((files) => (files['articles/six.mdx'] = article('Six', '2020-06-01', ['beta'], ['bob'])));
-    expect(changes.added).toEqual(['/articles/six/']);
+    expect(changes.added).toEqual(['/archive/2020/06/', '/articles/six/']);
     expect(changes.removed).toEqual([]);
     expect(changes.changed).toEqual([
       '/',
       '/404.html',
+      // The archive's newest and its months; May gets a newer neighbour. Older months stay as they were.
       '/archive/',
-      '/archive/2/',
-      '/archive/3/',
+      '/archive/2020/05/',
       // Five gets a newer neighbour; four, three and two now have six among their related (beta).
       '/articles/five/',
       '/articles/four/',
       '/articles/three/',
       '/articles/two/',
-      // Counts on the indexes, and every page of Bob's and beta's lists moves along by one.
+      // Counts on the indexes, the newest of Bob's and beta's lists, and their lists of 2020.
       '/authors/',
       '/authors/bob/',
-      '/authors/bob/2/',
+      '/authors/bob/2020/',
       '/topics/',
       '/topics/beta/',
-      '/topics/beta/2/',
+      '/topics/beta/2020/',
     ]);
   });
 
@@ -166,7 +169,14 @@ describe('the pages a content change changes', () => {
     expect(changes.removed).toEqual(['/articles/one/']);
     // Two has it as its older neighbour, five among its related (alpha); three's related are newer ones.
     // The front page shows every story of so small a site.
-    expect(changes.changed).toEqual(['/', '/archive/3/', '/articles/five/', '/articles/two/', '/authors/ann/2/', '/topics/alpha/2/']);
+    expect(changes.changed).toEqual([
+      '/',
+      '/archive/2020/01/',
+      '/articles/five/',
+      '/articles/two/',
+      '/authors/ann/2020/',
+      '/topics/alpha/2020/',
+    ]);
   });
 
   it('a changed author bio: the first page of the author’s list, the authors index and that author’s articles, not the lists', () => {
@@ -178,21 +188,22 @@ describe('the pages a content change changes', () => {
 
   it('a changed author name: also the lists of the author’s articles and the feeds page', () => {
     const changes = change((files) => (files['authors/bob.md'] = BASE['authors/bob.md']!.replace('Bob Example', 'Robert Example')));
-    expect(changes.changed).toEqual(expect.arrayContaining(['/feeds/', '/archive/', '/topics/beta/', '/authors/bob/2/']));
-    // Ann's second page lists only "one", which Bob did not write.
-    expect(changes.changed).not.toContain('/authors/ann/2/');
+    expect(changes.changed).toEqual(expect.arrayContaining(['/feeds/', '/archive/', '/topics/beta/', '/authors/bob/2020/']));
+    // The lists of a month or a year show no bylines.
+    expect(changes.changed).not.toContain('/authors/ann/2020/');
+    expect(changes.changed).not.toContain('/archive/2020/04/');
   });
 
   it('a changed author role: every page of the author’s list, which all show it', () => {
     const changes = change(
       (files) => (files['authors/bob.md'] = BASE['authors/bob.md']!.replace('role: Reporter', 'role: Senior reporter')),
     );
-    expect(changes.changed).toEqual(expect.arrayContaining(['/authors/bob/', '/authors/bob/2/']));
+    expect(changes.changed).toEqual(expect.arrayContaining(['/authors/bob/', '/authors/bob/2020/']));
   });
 
   it('a changed topic description: the topic’s pages and the topics index only', () => {
     const changes = change((files) => (files['topics.yaml'] = TOPICS.replace('The second topic.', 'The second topic, renamed.')));
-    expect(changes).toEqual({ added: [], changed: ['/topics/', '/topics/beta/', '/topics/beta/2/'], removed: [] });
+    expect(changes).toEqual({ added: [], changed: ['/topics/', '/topics/beta/', '/topics/beta/2020/'], removed: [] });
   });
 
   it('a new topic: its page, and every page of the docs layout, whose navigation lists the topics; no article or list', () => {
@@ -208,7 +219,7 @@ describe('the pages a content change changes', () => {
     expect(changes).toEqual({ added: ['/articles/old-two/'], changed: [], removed: [] });
   });
 
-  it('a correction: the article, the corrections list and every list showing the article', () => {
+  it('a correction: the article and the corrections list', () => {
     const changes = change(
       (files) =>
         (files['articles/one.mdx'] = article('One', '2020-01-01', ['alpha'], ['ann']).replace(
@@ -218,7 +229,8 @@ describe('the pages a content change changes', () => {
     );
     expect(changes.changed).toContain('/articles/one/');
     expect(changes.changed).toContain('/corrections/');
-    expect(changes.changed).toContain('/archive/3/');
+    // Lists show no corrections; the month's list shows the headline and date only.
+    expect(changes.changed).not.toContain('/archive/2020/01/');
     expect(changes.changed).not.toContain('/authors/bob/');
   });
 });

@@ -22,7 +22,7 @@ describe('pictureName', () => {
   it.each([
     ['/', 'home'],
     ['/articles/a-b/', 'articles-a-b'],
-    ['/archive/2/', 'archive-2'],
+    ['/archive/2019/03/', 'archive-2019-03'],
     ['/404.html', '404'],
   ])('%s → %s', (url, name) => {
     expect(pictureName(url)).toBe(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, makePaths, normaliseBase, normaliseSiteUrl, pageParam } from '../../src/lib/urls.ts';
+import { absoluteUrl, makePaths, normaliseBase, normaliseSiteUrl, pageParam, periodParams } from '../../src/lib/urls.ts';
 
 describe('normaliseBase', () => {
   it.each([
@@ -40,10 +40,11 @@ describe('makePaths', () => {
     expect(root.home()).toBe('/');
     expect(root.article('lab-opens')).toBe('/articles/lab-opens/');
     expect(root.archive()).toBe('/archive/');
-    expect(root.archive(2)).toBe('/archive/2/');
+    expect(root.archiveMonth(2026, 3)).toBe('/archive/2026/03/');
     expect(root.author('wei-zhang')).toBe('/authors/wei-zhang/');
-    expect(root.author('wei-zhang', 3)).toBe('/authors/wei-zhang/3/');
-    expect(root.topic('china', 2)).toBe('/topics/china/2/');
+    expect(root.author('wei-zhang', 2019)).toBe('/authors/wei-zhang/2019/');
+    expect(root.topic('china', 2026)).toBe('/topics/china/2026/');
+    expect(root.corrections(2)).toBe('/corrections/2/');
     expect(root.page('about')).toBe('/about/');
     expect(root.feed('rss')).toBe('/rss.xml');
     expect(root.feed('json', { topic: 'ev' })).toBe('/topics/ev/feed.json');
@@ -66,12 +67,23 @@ describe('makePaths', () => {
     }
   });
 
-  it('keeps page numbers out of article URLs: lists page under their own path', () => {
-    expect(root.archive(2).startsWith('/articles/')).toBe(false);
+  it('keeps years, months and page numbers out of article URLs: lists page under their own path', () => {
+    for (const path of [root.archiveMonth(2026, 1), root.topic('x', 2026), root.author('x', 2026), root.corrections(2)]) {
+      expect(path).toMatch(/^\/(?:archive|topics|authors|corrections)\//);
+    }
   });
 
-  it('rejects page numbers below 1', () => {
-    expect(() => root.archive(0)).toThrow(/page number/);
+  it('rejects page numbers below 1, months outside 1–12 and years outside 1–9999', () => {
+    expect(() => root.corrections(0)).toThrow(/page number/);
+    for (const month of [0, 13, 1.5, Number.NaN]) expect(() => root.archiveMonth(2026, month)).toThrow(/month/);
+    for (const year of [0, 10_000, 2026.5]) expect(() => root.topic('x', year)).toThrow(/year/);
+    expect(root.archiveMonth(987, 12)).toBe('/archive/0987/12/');
+  });
+
+  it('gives a month and a year the route parameters of the pages that serve them', () => {
+    expect(periodParams({ year: 2026, month: 3 })).toEqual({ year: '2026', month: '03' });
+    expect(periodParams({ year: 2026 })).toEqual({ year: '2026' });
+    expect(periodParams()).toEqual({ year: undefined });
   });
 
   it('escapes unsafe characters in segments', () => {

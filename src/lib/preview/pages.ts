@@ -28,6 +28,7 @@ import { cacheKey } from '../cache-key.ts';
 import { dataOf, parseYaml, readFrontmatter } from '../check/frontmatter.ts';
 import { parseContentDate } from '../dates.ts';
 import { FRONT_PAGE_SECTIONS, frontPage } from '../front-page.ts';
+import { byMonth, listPages, monthIndex } from '../periods.ts';
 import { makePaths } from '../urls.ts';
 
 /** A file of a content folder: a hash of its bytes, and its text when it is Markdown, MDX or YAML. */
@@ -205,6 +206,8 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
       article.data.authors.map((a) => authorName(a.id)),
       article.data.topics.map((t) => topicName(t.id)),
     ];
+  /** What the long lists of a month or a year show of an article: its headline, date and status. */
+  const headline = (article: ArticleEntry) => [article.id, article.title, article.data.published.getTime(), status(article)];
   // The docs layout's navigation names every docs page and topic; news pages (articles, lists) have none.
   const navigation = cacheKey(
     model.docs.map((doc) => [doc.slug, doc.title, doc.order]),
@@ -212,11 +215,19 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
   );
   const pages = new Map<string, SitePage>();
   const set = (url: string, kind: PageKind, print: string, title?: string) => pages.set(url, { print, kind, ...(title ? { title } : {}) });
-  /** A paged list; `own` is what a page shows besides the list (the same on every page, or by page number). */
-  const list = (kind: PageKind, path: (page: number) => string, items: readonly ArticleEntry[], own?: unknown) => {
-    for (const page of paginate(items, settings.pageSize)) {
-      const shown = typeof own === 'function' ? (own as (n: number) => unknown)(page.number) : own;
-      set(path(page.number), kind, cacheKey(shown, page.number, page.lastNumber, page.total, page.items.map(entry)));
+  /** A topic's or an author's list and its years; `own` is what a page shows besides the list (the same on every page, or by year). */
+  const list = (kind: PageKind, path: (year?: number) => string, items: readonly ArticleEntry[], own: (year?: number) => unknown) => {
+    for (const page of listPages(items, settings)) {
+      const year = page.period?.year;
+      set(
+        path(year),
+        kind,
+        cacheKey(
+          own(year),
+          page.key,
+          page.items.map((article) => (year === undefined ? entry(article) : headline(article))),
+        ),
+      );
     }
   };
 
@@ -231,7 +242,14 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
       front.sections.map((section) => [section.topic, topicName(section.topic), section.articles.map(entry)]),
     ),
   );
-  list('list', (n) => paths.archive(n), published);
+  set(
+    paths.archive(),
+    'list',
+    cacheKey(published.length, published.slice(0, settings.pageSize).map(entry), monthIndex(published, settings.timeZone)),
+  );
+  for (const period of byMonth(published, settings.timeZone)) {
+    set(paths.archiveMonth(period.year, period.month!), 'list', cacheKey(period.newer, period.older, period.items.map(headline)));
+  }
 
   const related = relatedIndex(published);
   const adjacent = adjacentIndex(published);
@@ -262,13 +280,13 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
       [...model.authors].sort(([a], [b]) => a.localeCompare(b)).map(([id, author]) => [id, author.profile, byAuthor(published, id).length]),
     ),
   );
-  // The bio is on the first page of an author's list only; the name, role, avatar and links on all.
+  // The bio and links are on the author's own page only; the name, role and avatar on the years' pages too.
   for (const [id, author] of model.authors) {
     list(
       'author',
-      (n) => paths.author(id, n),
+      (year) => paths.author(id, year),
       byAuthor(published, id),
-      (n: number) => (n === 1 ? author.profile : author.card),
+      (year) => (year === undefined ? author.profile : author.card),
     );
   }
 
@@ -280,7 +298,13 @@ export function sitePages(tree: ContentTree, settings: PreviewSettings): Map<str
       [...model.topics].sort(([a], [b]) => a.localeCompare(b)).map(([id, topic]) => [id, topic.full, byTopic(published, id).length]),
     ),
   );
-  for (const [id, topic] of model.topics) list('topic', (n) => paths.topic(id, n), byTopic(published, id), topic.full);
+  for (const [id, topic] of model.topics)
+    list(
+      'topic',
+      (year) => paths.topic(id, year),
+      byTopic(published, id),
+      () => topic.full,
+    );
 
   for (const page of paginate(allCorrections(published), settings.pageSize)) {
     set(
