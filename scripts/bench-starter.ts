@@ -10,16 +10,15 @@
  *   node scripts/bench-starter.ts --starter <dir> [--articles 1000] [--seed 1] [--json file] [--no-warm] [--keep]
  *   <dir> is a copy of withastro/astro's examples/blog, or `npm create astro@latest -- --template blog`.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listFiles } from '../src/lib/output-dir.ts';
-import { treeRss } from '../src/integration/stages.ts';
 import { generateCorpus, writeCorpus } from './lib/corpus.ts';
 import { projectRoot } from './lib/site.ts';
 import { starterFiles } from './lib/starter-corpus.ts';
+import { timedRun, type TimedRun } from './lib/timed-run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,55 +49,27 @@ const work = join(tmpdir(), `mobility-desk-starter-${count}`);
 const site = join(work, 'site');
 const blog = join(site, 'src/content/blog');
 
-interface StarterRun {
+interface StarterRun extends TimedRun {
   label: string;
-  wallMs: number;
-  cpuMs: number;
-  /** Peak of the whole process tree, sampled every 50 ms. */
-  treePeak: number;
-  /** GNU time's maximum resident set of the largest single process. */
-  maxProcessRss: number;
   pages: number;
   files: number;
   bytes: number;
 }
 
-function build(label: string): Promise<StarterRun> {
-  const timeFile = join(work, `time-${label}.txt`);
-  const logFile = join(work, `build-${label}.log`);
-  const started = performance.now();
-  const astroBin = join(site, 'node_modules/astro/bin/astro.mjs');
-  const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, process.execPath, astroBin, 'build'], {
+async function build(label: string): Promise<StarterRun> {
+  const run = await timedRun(process.execPath, [join(site, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site,
-    env: { ...process.env, FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    logFile: join(work, `build-${label}.log`),
   });
-  const log: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => log.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => log.push(chunk));
-  let treePeak = 0;
-  const sampler = setInterval(() => (treePeak = Math.max(treePeak, treeRss(child.pid!))), 50);
-  return new Promise((done, fail) => {
-    child.on('close', (code) => {
-      clearInterval(sampler);
-      const wallMs = performance.now() - started;
-      writeFileSync(logFile, Buffer.concat(log));
-      if (code !== 0) return fail(new Error(`The starter's ${label} build failed (exit ${code}); see ${logFile}`));
-      const [user = 0, system = 0, maxKb = 0] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-      const dist = join(site, 'dist');
-      const files = listFiles(dist);
-      done({
-        label,
-        wallMs,
-        cpuMs: (user + system) * 1000,
-        treePeak,
-        maxProcessRss: maxKb * 1024,
-        pages: files.filter((file) => file.endsWith('.html')).length,
-        files: files.length,
-        bytes: files.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0),
-      });
-    });
-  });
+  const dist = join(site, 'dist');
+  const files = listFiles(dist);
+  return {
+    label,
+    ...run,
+    pages: files.filter((file) => file.endsWith('.html')).length,
+    files: files.length,
+    bytes: files.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0),
+  };
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;

@@ -9,8 +9,7 @@
  *     [--no-social-images] [--keep]
  *   --keep leaves the generated content and output in the temporary folder for a look.
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +21,7 @@ import { CardTime } from './lib/card-time.ts';
 import { generateCorpus, writeCorpus } from './lib/corpus.ts';
 import { formatShape, outputShape, type OutputShape } from './lib/output-shape.ts';
 import { projectRoot } from './lib/site.ts';
+import { timedRun } from './lib/timed-run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -76,60 +76,22 @@ function machine() {
   };
 }
 
-/** Runs the real build command under GNU time (when present) for the peak of the largest process. */
-function build(label: string): Promise<BuildRun> {
+/** Runs the real build command, timed (./lib/timed-run.ts), and reads back the build's own stage timings. */
+async function build(label: string): Promise<BuildRun> {
   const timings = join(work, `timings-${label}.json`);
-  const args = [ASTRO_BIN, 'build', '--outDir', outDir];
-  const timeFile = join(work, `time-${label}.txt`);
-  const useTime = process.platform === 'linux';
-  const [command, commandArgs] = useTime
-    ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...args]]
-    : [process.execPath, args];
-  const started = performance.now();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, commandArgs as string[], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        CONTENT_DIR: contentDir,
-        BUILD_TIMINGS: timings,
-        ...(values['no-social-images'] ? { SOCIAL_IMAGES: '0' } : {}),
-        FORCE_COLOR: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Written as it comes, so a long run can be followed with tail -f.
-    const logFile = join(work, `build-${label}.log`);
-    const log = createWriteStream(logFile);
-    child.stdout.pipe(log, { end: false });
-    const cards = new CardTime();
-    let pending = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      const lines = (pending + chunk.toString('utf8')).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) cards.add(line);
-    });
-    child.stderr.pipe(log, { end: false });
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      log.end();
-      if (code !== 0) {
-        reject(new Error(`The ${label} build failed (exit ${code}); see ${logFile}`));
-        return;
-      }
-      const result = JSON.parse(readFileSync(timings, 'utf8')) as Omit<
-        BuildRun,
-        'label' | 'wallMs' | 'maxProcessRss' | 'cpuMs' | 'socialImages' | 'shape'
-      >;
-      const [maxKb = 0, user = 0, system = 0] = useTime
-        ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
-        : [];
-      const maxProcessRss = maxKb * 1024;
-      const cpuMs = (user + system) * 1000;
-      const shape = outputShape(listFiles(outDir).map((path) => ({ path, size: statSync(join(outDir, path)).size })));
-      resolvePromise({ label, wallMs, maxProcessRss, cpuMs, ...result, socialImages: cards.summary(), shape });
-    });
+  const cards = new CardTime();
+  const run = await timedRun(process.execPath, [ASTRO_BIN, 'build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env: { CONTENT_DIR: contentDir, BUILD_TIMINGS: timings, ...(values['no-social-images'] ? { SOCIAL_IMAGES: '0' } : {}) },
+    logFile: join(work, `build-${label}.log`),
+    onLine: (line) => cards.add(line),
   });
+  const result = JSON.parse(readFileSync(timings, 'utf8')) as Omit<
+    BuildRun,
+    'label' | 'wallMs' | 'maxProcessRss' | 'cpuMs' | 'socialImages' | 'shape'
+  >;
+  const shape = outputShape(listFiles(outDir).map((path) => ({ path, size: statSync(join(outDir, path)).size })));
+  return { label, wallMs: run.wallMs, maxProcessRss: run.maxProcessRss, cpuMs: run.cpuMs, ...result, socialImages: cards.summary(), shape };
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:deploy -- --articles N`: what the deploy workflow does, on fresh clones. A clone of
+ * this repository's HEAD gets `npm ci`, N generated articles in its `content/` (the benchmark's
+ * corpus, scripts/lib/corpus.ts) and `npm run build`, cold. Its build cache and `dist/` are archived
+ * as actions/cache would (`tar --posix`), then restored into a second fresh clone after its own
+ * `npm ci`, and one article is edited there, as a correction would be, before `npm run build` runs
+ * again. That second build must be warm: the figures and the build's own lines say how warm.
+ *
+ *   node scripts/bench-deploy.ts [--articles 1000] [--seed 1] [--json file] [--keep]
+ *   --articles 0 keeps the repository's own content/ and edits one of its articles.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { listFiles } from '../src/lib/output-dir.ts';
+import { generateCorpus, writeCorpus } from './lib/corpus.ts';
+import { projectRoot } from './lib/site.ts';
+import { timedRun, type TimedRun } from './lib/timed-run.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.articles);
+if (!Number.isInteger(count) || count < 0) {
+  console.error(`--articles must be a whole number, got "${values.articles}"`);
+  process.exit(2);
+}
+const jsonFile = resolve(values.json ?? `.bench/deploy-${count}.json`);
+const work = join(tmpdir(), `mobility-desk-deploy-${count}`);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+interface DeployRun extends TimedRun {
+  label: string;
+  files: number;
+  bytes: number;
+  /** Pages Astro rendered (it lists each one it renders; the others it kept from the last build). */
+  rendered: number;
+  /** The build's lines that say what it reused: the link check's scans, the search slices, the files' times. */
+  reuse: string[];
+}
+
+const RENDERED = /[├└]─ \/\S+/;
+const REUSE = /read again|kept from the last build|Kept the modification time|^.*Built \d+ pages/;
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** A fresh clone of HEAD with its dependencies installed, and the articles in its content/. */
+async function freshClone(name: string): Promise<string> {
+  const dir = join(work, name);
+  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', projectRoot, dir]);
+  const started = performance.now();
+  execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+  console.log(`${name}: cloned, npm ci in ${seconds(performance.now() - started)}.`);
+  if (corpus) {
+    rmSync(join(dir, 'content'), { recursive: true, force: true });
+    await writeCorpus(join(dir, 'content'), corpus);
+  }
+  return dir;
+}
+
+async function build(dir: string, label: string): Promise<DeployRun> {
+  const reuse: string[] = [];
+  let rendered = 0;
+  const run = await timedRun(npm, ['run', 'build'], {
+    cwd: dir,
+    logFile: join(work, `build-${label}.log`),
+    onLine: (line) => {
+      if (RENDERED.test(line)) rendered++;
+      else if (REUSE.test(line)) reuse.push(line.replace(/^\S+ \[[^\]]+\] /, '').trim());
+    },
+  });
+  const dist = join(dir, 'dist');
+  const files = listFiles(dist);
+  const bytes = files.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
+  return { label, ...run, files: files.length, bytes, rendered, reuse };
+}
+
+const report = (run: DeployRun) =>
+  [
+    `${run.label}: ${seconds(run.wallMs)} wall, ${seconds(run.cpuMs)} CPU, peak ${mib(run.treePeak)} (process tree), ` +
+      `${mib(run.maxProcessRss)} (largest process); ${run.files} files, ${mib(run.bytes)}; ${run.rendered} pages rendered by Astro`,
+    ...run.reuse.map((line) => `  ${line}`),
+  ].join('\n');
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const corpus = count > 0 ? generateCorpus({ articles: count, seed: Number(values.seed) }) : undefined;
+
+const first = await freshClone('first');
+const cold = await build(first, 'cold');
+console.log(report(cold));
+
+// What actions/cache saves: the build cache of content/ and the output folder, paths relative to the checkout.
+const cacheDir = relative(first, execFileSync(process.execPath, ['scripts/cache-dir.ts'], { cwd: first, encoding: 'utf8' }).trim());
+const archive = join(work, 'cache.tar');
+execFileSync('tar', ['--posix', '-cf', archive, '-C', first, cacheDir, 'dist']);
+console.log(`Cache archived: ${cacheDir} and dist/, ${mib(statSync(archive).size)}.`);
+if (!values.keep) rmSync(first, { recursive: true, force: true });
+
+const second = await freshClone('second');
+execFileSync('tar', ['-xf', archive, '-C', second]);
+// One article corrected: a sentence added to the middle one (the newest of content/ without --articles).
+const edited =
+  corpus === undefined
+    ? (listFiles(join(second, 'content/articles'))
+        .filter((file) => file.endsWith('.mdx'))
+        .sort()[0] ?? '')
+    : corpus.files
+        .find((file) => file.path.startsWith(`articles/${corpus.articles[Math.floor(count / 2)]!.slug}`) && file.path.endsWith('.mdx'))!
+        .path.slice('articles/'.length);
+const editedPath = join(second, 'content/articles', edited);
+writeFileSync(editedPath, `${readFileSync(editedPath, 'utf8')}\nThis paragraph was added after publication.\n`);
+const warm = await build(second, 'warm');
+console.log(report(warm));
+
+const result = { articles: count, seed: Number(values.seed), date: new Date().toISOString(), edited, runs: [cold, warm] };
+mkdirSync(dirname(jsonFile), { recursive: true });
+writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`Figures written to ${jsonFile}.`);
+if (!values.keep) rmSync(work, { recursive: true, force: true });
