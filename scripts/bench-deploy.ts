@@ -2,8 +2,8 @@
  * `npm run bench:deploy -- --articles N`: what the deploy workflow does, on fresh clones. A clone of
  * this repository's HEAD gets `npm ci`, N generated articles in its `content/` (the benchmark's
  * corpus, scripts/lib/corpus.ts) and `npm run build`, cold. Its build cache and `dist/` are archived
- * as actions/cache would (`tar --posix`), then restored into a second fresh clone after its own
- * `npm ci`, and one article is edited there, as a correction would be, before `npm run build` runs
+ * as actions/cache would (`tar --posix`), the clone is deleted, and the archive is restored into a
+ * second fresh clone at the same path after its own `npm ci`, and one article is edited there, as a correction would be, before `npm run build` runs
  * again. That second build must be warm: the figures and the build's own lines say how warm.
  *
  *   node scripts/bench-deploy.ts [--articles 1000] [--seed 1] [--json file] [--keep]
@@ -40,21 +40,28 @@ interface DeployRun extends TimedRun {
   label: string;
   files: number;
   bytes: number;
-  /** Pages Astro rendered (it lists each one it renders; the others it kept from the last build). */
+  /** Routes Astro rendered, and those it kept from the last build (listed as "(cached)"). */
   rendered: number;
+  cached: number;
   /** The build's lines that say what it reused: the link check's scans, the search slices, the files' times. */
   reuse: string[];
 }
 
-const RENDERED = /[├└]─ \/\S+/;
+// eslint-disable-next-line no-control-regex -- the escape sequences of terminal colours
+const ANSI = /\x1b\[[0-9;]*m/g;
+const ROUTE = /^[├└]─ \/\S+/;
 const REUSE = /read again|kept from the last build|Kept the modification time|^.*Built \d+ pages/;
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** A fresh clone of HEAD with its dependencies installed, and the articles in its content/. */
+/**
+ * A fresh clone of HEAD with its dependencies installed, and the articles in its content/. Always at
+ * the same path, as a CI runner checks out to the same folder each time (Astro's cache records it).
+ */
 async function freshClone(name: string): Promise<string> {
-  const dir = join(work, name);
+  const dir = join(work, 'checkout');
+  rmSync(dir, { recursive: true, force: true });
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', projectRoot, dir]);
   const started = performance.now();
   execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
@@ -69,24 +76,31 @@ async function freshClone(name: string): Promise<string> {
 async function build(dir: string, label: string): Promise<DeployRun> {
   const reuse: string[] = [];
   let rendered = 0;
+  let cached = 0;
   const run = await timedRun(npm, ['run', 'build'], {
     cwd: dir,
     logFile: join(work, `build-${label}.log`),
-    onLine: (line) => {
-      if (RENDERED.test(line)) rendered++;
-      else if (REUSE.test(line)) reuse.push(line.replace(/^\S+ \[[^\]]+\] /, '').trim());
+    onLine: (coloured) => {
+      const line = coloured.replace(ANSI, '');
+      // Astro lists each route as it goes, "(cached)" when kept; a line may hold two.
+      const routes = line.split(/(?=[├└]─ \/)/).filter((part) => ROUTE.test(part));
+      for (const route of routes) {
+        if (route.includes('(cached)')) cached++;
+        else rendered++;
+      }
+      if (routes.length === 0 && REUSE.test(line)) reuse.push(line.replace(/^\S+ \[[^\]]+\] /, '').trim());
     },
   });
   const dist = join(dir, 'dist');
   const files = listFiles(dist);
   const bytes = files.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
-  return { label, ...run, files: files.length, bytes, rendered, reuse };
+  return { label, ...run, files: files.length, bytes, rendered, cached, reuse };
 }
 
 const report = (run: DeployRun) =>
   [
     `${run.label}: ${seconds(run.wallMs)} wall, ${seconds(run.cpuMs)} CPU, peak ${mib(run.treePeak)} (process tree), ` +
-      `${mib(run.maxProcessRss)} (largest process); ${run.files} files, ${mib(run.bytes)}; ${run.rendered} pages rendered by Astro`,
+      `${mib(run.maxProcessRss)} (largest process); ${run.files} files, ${mib(run.bytes)}; Astro rendered ${run.rendered} routes and kept ${run.cached}`,
     ...run.reuse.map((line) => `  ${line}`),
   ].join('\n');
 
@@ -103,7 +117,6 @@ const cacheDir = relative(first, execFileSync(process.execPath, ['scripts/cache-
 const archive = join(work, 'cache.tar');
 execFileSync('tar', ['--posix', '-cf', archive, '-C', first, cacheDir, 'dist']);
 console.log(`Cache archived: ${cacheDir} and dist/, ${mib(statSync(archive).size)}.`);
-if (!values.keep) rmSync(first, { recursive: true, force: true });
 
 const second = await freshClone('second');
 execFileSync('tar', ['-xf', archive, '-C', second]);
