@@ -130,8 +130,8 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
                 const path = new URL(page).pathname;
                 return !path.endsWith('/404/') && !moved.has(path);
               },
-              serialize: async (item) => {
-                const lastmod = await lastmodFor(item.url, site.url, pathToFileURL(`${outDir}/`), site.basePath);
+              serialize: (item) => {
+                const lastmod = lastmodFor(item.url, site.url, pathToFileURL(`${outDir}/`), site.basePath);
                 return lastmod ? { ...item, lastmod } : item;
               },
             }),

@@ -3,13 +3,14 @@
  * built page's own `article:modified_time`: the sitemap says exactly what the page says, and a
  * page without an article date gets no `lastmod` rather than the build time.
  */
-import { open, readFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { detachedString } from './detached.ts';
 
 /**
  * The meta tag comes early in `<head>`, before the inline styles: reading the first few kilobytes
  * of each page spares reading every whole page. Only a page whose first bytes neither hold the tag
- * nor end the head is read whole.
+ * nor end the head is read whole. Reads are synchronous: @astrojs/sitemap awaits one page after
+ * another, and three trips to the thread pool per page cost 40 s at 100,000 pages.
  */
 const HEAD_BYTES = 4 * 1024;
 
@@ -22,17 +23,18 @@ export function lastmodFromHtml(html: string): string | undefined {
 }
 
 /** The `article:modified_time` of the page in `file`, reading as little of it as it can. */
-export async function lastmodOfFile(file: URL): Promise<string | undefined> {
-  const handle = await open(file, 'r');
+const head = Buffer.alloc(HEAD_BYTES);
+
+export function lastmodOfFile(file: URL): string | undefined {
+  const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    const start = buffer.subarray(0, bytesRead).toString('utf8');
+    const bytesRead = readSync(fd, head, 0, HEAD_BYTES, 0);
+    const start = head.toString('utf8', 0, bytesRead);
     const found = lastmodFromHtml(start);
     if (found || bytesRead < HEAD_BYTES || start.includes('</head>')) return found;
-    return lastmodFromHtml(await readFile(file, 'utf8'));
+    return lastmodFromHtml(readFileSync(file, 'utf8'));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -44,14 +46,14 @@ export function builtFileFor(pageUrl: string, siteUrl: string, outDir: URL): URL
   return new URL(path.endsWith('/') || path === '' ? `${path}index.html` : path, outDir);
 }
 
-export async function lastmodFor(pageUrl: string, siteUrl: string, outDir: URL, basePath: string): Promise<string | undefined> {
+export function lastmodFor(pageUrl: string, siteUrl: string, outDir: URL, basePath: string): string | undefined {
   // Built files sit in outDir without the base path, which only exists in URLs.
   const url = new URL(pageUrl);
   const stripped = url.pathname.startsWith(basePath) ? `/${url.pathname.slice(basePath.length)}` : url.pathname;
   const file = builtFileFor(new URL(stripped, url.origin).href, siteUrl, outDir);
   if (!file) return undefined;
   try {
-    return await lastmodOfFile(file);
+    return lastmodOfFile(file);
   } catch {
     return undefined;
   }
