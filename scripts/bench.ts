@@ -52,6 +52,8 @@ interface BuildRun {
   cpuMs: number;
   pages: number;
   files: number;
+  /** V8 heap in use in Astro's process when its stage ends, as the later stages find it. */
+  astroHeap: number;
   bytes: number;
   stages: StageTiming[];
   /** Cards drawn on worker threads while Astro renders pages: wall time from first to last. */
@@ -113,6 +115,7 @@ function table(run: BuildRun): string {
   const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return [
     `${run.label}: ${run.pages} pages, ${run.files} files, dist/ ${mib(run.bytes)}; largest process peaked at ${mib(run.maxProcessRss)}; ` +
+      `Astro's heap ${mib(run.astroHeap)} at the end of its stage; ` +
       `${seconds(run.cpuMs)} CPU in ${seconds(run.wallMs)} (${(run.cpuMs / run.wallMs).toFixed(2)} cores busy)`,
     line(['stage', 'wall', 'pages/s', 'peak RSS']),
     ...rows.map(line),

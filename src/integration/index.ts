@@ -46,6 +46,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
   let finished = false;
   let endAstro: (() => void) | undefined;
   const stopFinish = new AbortController();
+  let astroHeap = 0;
 
   /** Removes the output of a build that did not pass every stage, whatever stopped it. */
   const removeUnfinished = () => {
@@ -73,6 +74,8 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, assets, logger }) => {
         endAstro?.();
+        // What Astro's process still holds for the rest of the build (its content store, the pages' data).
+        astroHeap = process.memoryUsage().heapUsed;
         try {
           const root = fileURLToPath(dir);
           const kept = [...assets.values()].flat().map((url) => fileURLToPath(url).slice(root.length));
@@ -95,7 +98,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     );
     if (site.drafts) logger.warn(`This is a preview with drafts and scheduled articles: do not deploy ${outDir}.`);
     if (site.timings) {
-      writeFileSync(site.timings, `${JSON.stringify({ pages, files, bytes, totalMs, stages: clock.stages }, null, 2)}\n`);
+      writeFileSync(site.timings, `${JSON.stringify({ pages, files, bytes, totalMs, astroHeap, stages: clock.stages }, null, 2)}\n`);
     }
   };
 

@@ -20,6 +20,7 @@ const DIST = join(TMP, 'scale-dist');
 const SITEMAP_LIMIT = 100;
 const CARD_COUNT = 15;
 const SLICE_SIZE = 100;
+const TIMINGS = join(TMP, 'scale-timings.json');
 const { pageSize, feedSize, homeSize } = site;
 
 const corpus = generateCorpus({ articles: 320, seed: 11, now: new Date(), drafts: 4, scheduled: 3 });
@@ -49,6 +50,7 @@ beforeAll(async () => {
     SOCIAL_CARD_COUNT: String(CARD_COUNT),
     SITEMAP_ENTRY_LIMIT: String(SITEMAP_LIMIT),
     SEARCH_SLICE_SIZE: String(SLICE_SIZE),
+    BUILD_TIMINGS: TIMINGS,
   });
   if (status !== 0) throw new Error(`The scale build failed:\n${output}`);
   pages = files(DIST).filter((file) => file.endsWith('.html'));
@@ -165,6 +167,32 @@ describe('a site of a few hundred generated articles', () => {
     }));
     const largest = counts.reduce((a, b) => (b.links > a.links ? b : a));
     expect(largest.links, largest.file).toBeLessThan(80);
+  });
+});
+
+describe('the figures of a build (BUILD_TIMINGS), which the benchmark reads', () => {
+  it('name each stage in order, with its time and the peak memory of the process tree, and the output as built', () => {
+    const figures = JSON.parse(readFileSync(TIMINGS, 'utf8')) as {
+      pages: number;
+      files: number;
+      bytes: number;
+      totalMs: number;
+      astroHeap: number;
+      stages: { name: string; ms: number; peakRss: number }[];
+    };
+    expect(figures.stages.map((stage) => stage.name)).toEqual(['content check', 'astro build', 'search index', 'link check']);
+    for (const stage of figures.stages) {
+      expect(stage.ms, stage.name).toBeGreaterThan(0);
+      expect(stage.ms, stage.name).toBeLessThan(figures.totalMs);
+      // The process tree: at least one Node.js process.
+      expect(stage.peakRss, stage.name).toBeGreaterThan(30 * 2 ** 20);
+    }
+    const output = files(DIST);
+    expect(figures.pages).toBe(pages.length);
+    expect(figures.files).toBe(output.length);
+    expect(figures.bytes).toBe(output.reduce((sum, file) => sum + statSync(join(DIST, file)).size, 0));
+    expect(figures.astroHeap).toBeGreaterThan(10 * 2 ** 20);
+    expect(figures.astroHeap).toBeLessThan(4 * 2 ** 30);
   });
 });
 
