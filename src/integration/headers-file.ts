@@ -11,12 +11,15 @@ import { listFiles } from './dist-files.ts';
 
 const META_CSP = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
 
-/** The `<meta>` CSP of every page. */
+/** The distinct `<meta>` CSPs of the pages: pages share a handful, so the merge reads a few policies, not one per page. */
 export function collectPolicies(outDir: string): string[] {
-  return listFiles(outDir)
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => META_CSP.exec(readFileSync(join(outDir, file), 'utf8'))?.[1]?.replaceAll('&#39;', "'"))
-    .filter((policy): policy is string => policy !== undefined);
+  const policies = new Set<string>();
+  for (const file of listFiles(outDir)) {
+    if (!file.endsWith('.html')) continue;
+    const policy = META_CSP.exec(readFileSync(join(outDir, file), 'utf8'))?.[1]?.replaceAll('&#39;', "'");
+    if (policy !== undefined) policies.add(policy);
+  }
+  return [...policies];
 }
 
 export function writeHeadersFile(outDir: string, basePath: string): { csp: string } {
