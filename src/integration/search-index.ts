@@ -22,6 +22,9 @@ import * as pagefind from 'pagefind';
 import { hashOf, packageVersion } from '../lib/cache-key.ts';
 import { keepOnly, listFiles } from '../lib/output-dir.ts';
 
+/** In the cache folder: what each candidate page was at the last build (`PageRecord`). */
+const PAGES_FILE = 'pages.json';
+
 /** The listing of the slices after the first, for the search page. */
 export const SLICES_FILE = 'slices.json';
 
@@ -53,19 +56,37 @@ export interface IndexedPage {
 }
 
 /**
+ * What a build learnt of each candidate page: its size and modification time (whole seconds) then,
+ * a hash of its bytes, and its date (null for a page without the mark).
+ */
+export type PageRecord = Record<string, [size: number, mtime: number, hash: string, date: string | null]>;
+
+/**
  * Of the candidate pages, those marked `data-pagefind-body` (published articles and docs pages),
  * undated pages first, then oldest first. Pagefind would index every page of a slice whole if no
  * page of it carried the mark, so unmarked pages are left out here.
+ *
+ * A page with the size and modification time that `known` (the last build's record) gives is not
+ * read again: the output folder is updated in place and keeps the times of unchanged files, so
+ * after one edit almost every page is known. Each page's facts go into `seen`, for the next build.
  */
-export function markedPages(outDir: string, candidates: readonly string[]): IndexedPage[] {
+export function markedPages(outDir: string, candidates: readonly string[], known: PageRecord = {}, seen: PageRecord = {}): IndexedPage[] {
   const pages: IndexedPage[] = [];
   for (const file of candidates) {
-    // Bytes, not text: the tag is ASCII, and 10,000 pages as strings would swell the heap.
-    const html = readFileSync(join(outDir, file));
-    const tag = markTag(html);
-    if (tag === undefined) continue;
-    const date = /\sdata-pagefind-sort="date:([^"]*)"/.exec(tag)?.[1] ?? '';
-    pages.push({ file, date, hash: hashOf(html) });
+    const path = join(outDir, file);
+    const stat = statSync(path);
+    const mtime = Math.floor(stat.mtimeMs / 1000);
+    let facts = known[file];
+    if (facts?.[0] !== stat.size || facts[1] !== mtime) {
+      // Bytes, not text: the tag is ASCII, and 10,000 pages as strings would swell the heap.
+      const html = readFileSync(path);
+      const tag = markTag(html);
+      const date = tag === undefined ? null : (/\sdata-pagefind-sort="date:([^"]*)"/.exec(tag)?.[1] ?? '');
+      facts = [html.length, mtime, hashOf(html), date];
+    }
+    seen[file] = facts;
+    const [, , hash, date] = facts;
+    if (date !== null) pages.push({ file, date, hash });
   }
   return pages.sort((a, b) => a.date.localeCompare(b.date) || a.file.localeCompare(b.file));
 }
@@ -136,11 +157,13 @@ interface SliceRecord {
  */
 export async function buildSearchIndex(outDir: string, cacheDir: string, sliceSize: number): Promise<SearchIndexResult> {
   const candidates = listFiles(outDir).filter((file) => CANDIDATES.test(file));
-  const marked = markedPages(outDir, candidates);
+  const pagesFile = join(cacheDir, PAGES_FILE);
+  const seen: PageRecord = {};
+  const marked = markedPages(outDir, candidates, readJson<PageRecord>(pagesFile) ?? {}, seen);
   const slices = slicesOf(marked, sliceSizeFor(marked.length, sliceSize));
   const dir = join(outDir, 'pagefind');
   const recordFile = join(cacheDir, 'slices.json');
-  const before = readRecords(recordFile);
+  const before = readJson<(SliceRecord | undefined)[]>(recordFile) ?? [];
   const records: SliceRecord[] = [];
   let kept = 0;
   for (const [n, slice] of slices.entries()) {
@@ -164,14 +187,16 @@ export async function buildSearchIndex(outDir: string, cacheDir: string, sliceSi
   keepOnly(dir, new Set([SLICES_FILE, ...records.flatMap((record) => Object.keys(record.files))]));
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(recordFile, JSON.stringify(records));
+  writeFileSync(pagesFile, JSON.stringify(seen));
   return { pages: records.reduce((sum, record) => sum + record.pages, 0), slices: slices.length, kept };
 }
 
-function readRecords(file: string): (SliceRecord | undefined)[] {
+/** A record of the cache; none, or one from an interrupted build, means every page is read and every slice indexed. */
+function readJson<T>(file: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as SliceRecord[];
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
-    return []; // No record, or one from an interrupted build: every slice is indexed.
+    return undefined;
   }
 }
 

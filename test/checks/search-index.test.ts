@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, markedPages, SLICES_FILE, type SearchIndexResult } from '../../src/integration/search-index.ts';
+import { buildSearchIndex, markedPages, SLICES_FILE, type PageRecord, type SearchIndexResult } from '../../src/integration/search-index.ts';
 import { listFiles } from '../../src/lib/output-dir.ts';
 import { fragmentUrls, TMP } from '../helpers.ts';
 
@@ -74,6 +74,29 @@ describe('markedPages', () => {
     expect(markedPages(OUT, files).map((page) => page.file)).toEqual([
       'docs/index.html',
       ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => `articles/${id}/index.html`),
+    ]);
+  });
+
+  it("reads again only the pages whose size or modification time differ from the last build's record", () => {
+    const files = ['articles/a/index.html', 'articles/b/index.html', 'about/index.html'];
+    const seen: PageRecord = {};
+    markedPages(OUT, files, {}, seen);
+    expect(Object.keys(seen).sort()).toEqual([...files].sort());
+    expect(seen['about/index.html']![3]).toBeNull();
+    expect(seen['articles/a/index.html']![3]).toBe('2024-01-01T00:00:00.000Z');
+    // A record that says otherwise of an unchanged page is believed, so the page was not read;
+    // one whose size differs from the file is not.
+    const [aSize, aTime] = seen['articles/a/index.html']!;
+    const [bSize, bTime] = seen['articles/b/index.html']!;
+    const known: PageRecord = {
+      ...seen,
+      'articles/a/index.html': [aSize, aTime, 'recorded', '1999-01-01'],
+      'articles/b/index.html': [bSize + 1, bTime, 'recorded', '1999-01-01'],
+    };
+    const pages = markedPages(OUT, files, known);
+    expect(pages.map((page) => [page.file, page.date, page.hash === 'recorded'])).toEqual([
+      ['articles/a/index.html', '1999-01-01', true],
+      ['articles/b/index.html', '2024-02-01T00:00:00.000Z', false],
     ]);
   });
 });
