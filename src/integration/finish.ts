@@ -117,7 +117,7 @@ function checkHostLimits(target: DeployTarget, output: readonly SizedFile[]): st
   if (problems.length === 0) return hostLimitUse(target, output);
   throw new FinishError(
     `The output is too big for ${HOST_LIMITS[target].name} (deployTarget "${target}"):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
-    "Deploy to a host with higher limits (see the README's table of hosts), or make the output smaller: fewer list pages (pageSize), fewer social cards (socialCardCount), smaller images.",
+    "Deploy to a host with higher limits (see the README's table of hosts), or make the output smaller: fewer social cards (socialCardCount), fewer or smaller images. Every article is a page and a search fragment, so the number of files grows with the archive.",
   );
 }
 
