@@ -3,8 +3,9 @@
  * this repository's HEAD gets `npm ci`, N generated articles in its `content/` (the benchmark's
  * corpus, scripts/lib/corpus.ts) and `npm run build`, cold. Its build cache and `dist/` are archived
  * as actions/cache would (`tar --posix`), the clone is deleted, and the archive is restored into a
- * second fresh clone at the same path after its own `npm ci`, and one article is edited there, as a correction would be, before `npm run build` runs
- * again. That second build must be warm: the figures and the build's own lines say how warm.
+ * second fresh clone at the same path after its own `npm ci`. One article is edited there, as a
+ * correction would be, before `npm run build` runs again. That second build must be warm: the
+ * figures and the build's own lines say how warm.
  *
  *   node scripts/bench-deploy.ts [--articles 1000] [--seed 1] [--json file] [--keep]
  *   --articles 0 keeps the repository's own content/ and edits one of its articles.

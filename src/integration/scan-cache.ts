@@ -8,6 +8,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { versionOf } from '../lib/cache-key.ts';
+import { detachedString } from '../lib/detached.ts';
 import { scanHtml, type PageScan } from './html-scan.ts';
 
 /** The scanner's own code: a change to it makes every stored scan stale. */
@@ -38,7 +39,7 @@ export class ScanCache {
   readonly #intern = (text: string): string => {
     const known = this.#strings.get(text);
     if (known !== undefined) return known;
-    const own = Buffer.from(text, 'utf8').toString('utf8');
+    const own = detachedString(text);
     this.#strings.set(own, own);
     return own;
   };
