@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeptResults } from '../../src/lib/check/kept-results.ts';
+import { fileStamp, KeptResults } from '../../src/lib/check/kept-results.ts';
 
 describe('KeptResults', () => {
   let dir: string;
@@ -31,6 +31,42 @@ describe('KeptResults', () => {
     run(file, { a: 'one' });
     expect(Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { entries: object }).entries)).toEqual(['a']);
     expect(run(file, { a: 'one' }, 'Asia/Shanghai').examined).toBe(1);
+  });
+
+  it('hands back the results of a file whose stamp is the one kept with them, without its text', () => {
+    dir = mkdtempSync(join(tmpdir(), 'kept-'));
+    const file = join(dir, 'kept.json');
+    const first = new KeptResults<string>(file, 'x');
+    first.get('a', 'one', () => 'facts of a', 'stamp-1');
+    first.get('b', 'two', () => 'facts of b');
+    first.save();
+    const second = new KeptResults<string>(file, 'x');
+    expect(second.unchanged('a', 'stamp-1')).toBe('facts of a');
+    expect(second.unchanged('a', 'stamp-2')).toBeUndefined();
+    expect(second.unchanged('a', undefined)).toBeUndefined();
+    // Kept without a stamp (its text had a problem, or had just been written): always read.
+    expect(second.unchanged('b', undefined)).toBeUndefined();
+    second.save();
+    // What `unchanged` handed back is kept for the next run too.
+    expect(new KeptResults<string>(file, 'x').unchanged('a', 'stamp-1')).toBe('facts of a');
+  });
+
+  it('stamps a file only once it has settled, and gives a file written again a new stamp', () => {
+    dir = mkdtempSync(join(tmpdir(), 'kept-'));
+    const path = join(dir, 'article.mdx');
+    writeFileSync(path, 'one');
+    expect(fileStamp(path)).toBeUndefined();
+    const later = Date.now() + 10_000;
+    const stamp = fileStamp(path, later);
+    expect(stamp).toMatch(/^3:\d+:\d+:\d+$/);
+    expect(fileStamp(path, later)).toBe(stamp);
+    // The same size, and the old modification time put back: the change time still moves (after
+    // a pause longer than the file system clock's tick, a few milliseconds on Linux).
+    const { mtime } = statSync(path);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    writeFileSync(path, 'two');
+    utimesSync(path, mtime, mtime);
+    expect(fileStamp(path, Date.now() + 10_000)).not.toBe(stamp);
   });
 
   it('examines everything when the kept file is unreadable, and keeps nothing without a file', () => {

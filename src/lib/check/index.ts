@@ -35,7 +35,7 @@ import {
   type YamlSource,
 } from './frontmatter.ts';
 import { imageProblem } from './images.ts';
-import { KeptResults } from './kept-results.ts';
+import { fileStamp, KeptResults } from './kept-results.ts';
 import { checkRedirects } from './redirects.ts';
 
 export interface ContentCheckOptions {
@@ -102,7 +102,14 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   const parts = plainParts(timeZone);
   const schemas = { articles: articleSchema(parts), authors: authorSchema(), pages: pageSchema };
   const kept = new KeptResults<EntryFacts>(options.keepResultsIn, `${timeZone}|${display('.')}`);
+  const startedAt = Date.now();
   for (const entry of entries) {
+    const stamp = stampOf(entry.path, startedAt);
+    const unchanged = kept.unchanged(entry.file, stamp);
+    if (unchanged) {
+      crossCheck(site, entry, unchanged);
+      continue;
+    }
     let read: ReturnType<typeof readUtf8>;
     try {
       read = readUtf8(entry.path);
@@ -127,7 +134,12 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     }
     const unshowable = unshowableAt(source);
     if (unshowable) problems.push({ file: display(entry.file), field: 'character', ...unshowable });
-    const facts = kept.get(entry.file, source, () => examine(entry, source, schemas[entry.collection], display(entry.file)));
+    const facts = kept.get(
+      entry.file,
+      source,
+      () => examine(entry, source, schemas[entry.collection], display(entry.file)),
+      unshowable ? undefined : stamp,
+    );
     crossCheck(site, entry, facts);
   }
   kept.save();
@@ -147,6 +159,15 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     );
   }
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** `fileStamp`, or none when the file cannot be looked at (reading it then reports why). */
+function stampOf(path: string, now: number): string | undefined {
+  try {
+    return fileStamp(path, now);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

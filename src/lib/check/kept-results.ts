@@ -3,8 +3,11 @@
  * text is unchanged, checked by the same code with the same libraries, is not parsed and compiled
  * again. Only what a file says on its own is kept; what it says about the rest of the folder (ids,
  * files, links) is checked again every run, since other files change.
+ *
+ * A file whose stamp (`fileStamp`) is the one kept is not even read. A fresh checkout gives every
+ * file a new stamp: then the text's hash decides, as before.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hashOf, versionOf } from '../cache-key.ts';
 import { COMPILER } from '../mdx/version.ts';
@@ -22,16 +25,36 @@ const CHECK = hashOf(
   12,
 );
 
+interface Entry<T> {
+  hash: string;
+  facts: T;
+  /** The file's stamp when its text was read whole and clean. */
+  stamp?: string;
+}
+
 interface Stored<T> {
   version: string;
-  entries: Record<string, { hash: string; facts: T }>;
+  entries: Record<string, Entry<T>>;
+}
+
+/**
+ * A file's size, inode, and modification and change times in nanoseconds, the test git's index
+ * makes: the same stamp, the file has not been written since. A file written less than two seconds
+ * before `now` has none, since a second write within the file system's clock resolution could leave
+ * the same stamp; it is read every time until it settles.
+ */
+export function fileStamp(path: string, now = Date.now()): string | undefined {
+  const stat = statSync(path, { bigint: true });
+  const settled = BigInt(now - 2000) * 1_000_000n;
+  if (stat.mtimeNs > settled || stat.ctimeNs > settled) return undefined;
+  return `${stat.size}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`;
 }
 
 export class KeptResults<T> {
   readonly #file: string | undefined;
   readonly #version: string;
-  #before: Record<string, { hash: string; facts: T }> = {};
-  readonly #now: Record<string, { hash: string; facts: T }> = {};
+  #before: Record<string, Entry<T>> = {};
+  readonly #now: Record<string, Entry<T>> = {};
   /** Files examined in this run rather than taken from an earlier one. */
   examined = 0;
 
@@ -48,12 +71,23 @@ export class KeptResults<T> {
     }
   }
 
-  /** The kept results for `key` when `text` is unchanged, or those of `examine`. */
-  get(key: string, text: string, examine: () => T): T {
+  /** The kept results for `key` when its file's `stamp` is the one kept with them; otherwise undefined, and the file must be read. */
+  unchanged(key: string, stamp: string | undefined): T | undefined {
+    const kept = this.#before[key];
+    if (stamp === undefined || kept?.stamp !== stamp) return undefined;
+    this.#now[key] = kept;
+    return kept.facts;
+  }
+
+  /**
+   * The kept results for `key` when `text` is unchanged, or those of `examine`. `stamp` is the
+   * file's, given when its text was read whole and without problems, for `unchanged` next time.
+   */
+  get(key: string, text: string, examine: () => T, stamp?: string): T {
     const hash = hashOf(text);
     const kept = this.#before[key];
     const facts = kept && kept.hash === hash ? kept.facts : (this.examined++, examine());
-    this.#now[key] = { hash, facts };
+    this.#now[key] = stamp === undefined ? { hash, facts } : { hash, facts, stamp };
     return facts;
   }
 
