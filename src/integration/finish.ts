@@ -16,11 +16,11 @@ import type { AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { IN_PROGRESS, listFiles, removeStaleFiles, type SizedFile } from '../lib/output-dir.ts';
 import { keepOutputTimes, timeRecordFor } from '../lib/output-times.ts';
-import { writeHeadersFile } from './headers-file.ts';
+import { HEADERS_FILE, writeHeadersFile } from './headers-file.ts';
 import { HOST_LIMITS, hostLimitProblems, hostLimitUse, type DeployTarget } from './host-limits.ts';
 import { checkLinks, formatReport, scanCacheFor } from './link-check.ts';
 import type { ResolvedSite } from './options.ts';
-import { buildSearchIndex, type SearchIndexResult } from './search-index.ts';
+import { buildSearchIndex, SEARCH_DIR, type SearchIndexResult } from './search-index.ts';
 import type { StageClock } from './stages.ts';
 import { removeUnusedImages } from './unused-images.ts';
 
@@ -74,14 +74,19 @@ export async function finishOutput(input: FinishInput, emit: (event: FinishEvent
     }
   };
 
-  const removed = removeStaleFiles(root, new Set(input.kept), input.startedAt);
+  const { removed, files } = removeStaleFiles(root, new Set(input.kept), input.startedAt);
   if (removed > 0) info(`Removed ${removed} file(s) left from an earlier build.`);
-  const search = await stage('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize));
-  // After the pages are final: the header's CSP is computed from their <meta> policies.
-  writeHeadersFile(root, site.basePath);
+  const search = await stage('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize, files));
+  // The output as it will be deployed, from the one listing: the search index changed only
+  // `pagefind/`, and `_headers` is written below.
+  const listed = [
+    ...files.filter((path) => path !== IN_PROGRESS && path !== HEADERS_FILE && !path.startsWith(SEARCH_DIR)),
+    ...listFiles(join(root, SEARCH_DIR)).map((path) => SEARCH_DIR + path),
+  ].sort();
   const report = await stage('link check', () =>
     checkLinks({
       dir: root,
+      files: listed,
       siteUrl: site.url,
       basePath: site.basePath,
       external: site.externalLinks,
@@ -94,16 +99,15 @@ export async function finishOutput(input: FinishInput, emit: (event: FinishEvent
     throw new FinishError(text, 'Fix the links at the lines given, or the content they point to.');
   }
   info(text);
+  // Its CSP is merged from the pages' <meta> policies, which the link check's scans hold.
+  writeHeadersFile(root, site.basePath, report.policies);
   // After the link check, which has found every file a page, feed or sitemap links to.
-  const files = listFiles(root).filter((path) => path !== IN_PROGRESS);
-  const unused = new Set(removeUnusedImages(root, files, report.linked));
+  const unused = new Set(removeUnusedImages(root, listed, report.linked));
   if (unused.size > 0) info(`Removed ${unused.size} original image(s) no page uses (full size, with their metadata).`);
-  const output = files
-    .filter((path) => !unused.has(path))
-    .map((path) => {
-      const { size, mtimeMs } = statSync(join(root, path));
-      return { path, size, mtime: Math.floor(mtimeMs / 1000) };
-    });
+  const output = [...listed.filter((path) => !unused.has(path)), HEADERS_FILE].map((path) => {
+    const { size, mtimeMs } = statSync(join(root, path));
+    return { path, size, mtime: Math.floor(mtimeMs / 1000) };
+  });
   const restored = keepOutputTimes(root, output, timeRecordFor(site.cacheDir, root));
   if (restored > 0) info(`Kept the modification time of ${restored} file(s) written again with the same bytes.`);
   if (site.deployTarget) info(checkHostLimits(site.deployTarget, output));

@@ -1,6 +1,6 @@
 /**
- * One pass over a built page with htmlparser2: the ids it defines, the links it makes, and the
- * source file it was built from (from the "Edit this page" link's `data-source`).
+ * One pass over a built page with htmlparser2: the ids it defines, the links it makes, the source
+ * file it was built from (from the "Edit this page" link's `data-source`) and its security policy.
  */
 import { Parser } from 'htmlparser2';
 import { metaAttribute } from '../lib/search.ts';
@@ -15,6 +15,8 @@ export interface PageScan {
   links: string[];
   /** Content file the page was built from, when it says. */
   source?: string | undefined;
+  /** The page's `<meta>` Content-Security-Policy, for the `_headers` file (./headers-file.ts). */
+  policy?: string | undefined;
 }
 
 export function scanHtml(html: string): PageScan {
@@ -35,6 +37,7 @@ export function scanHtml(html: string): PageScan {
         if (attributes.id) scan.ids.add(attributes.id);
         if (name === 'a' && attributes.name) scan.ids.add(attributes.name);
         if (attributes['data-source']) scan.source = attributes['data-source'];
+        if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'content-security-policy') scan.policy = attributes.content;
         for (const key of ['href', 'src'] as const) {
           const value = attributes[key];
           if (value !== undefined) scan.links.push(value);

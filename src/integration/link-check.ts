@@ -26,6 +26,8 @@ export interface LinkCheckOptions {
   projectRoot?: string;
   /** File that keeps each page's scan until the next check (./scan-cache.ts); none: parse every page. */
   scanCache?: string | undefined;
+  /** The build's files as `listFiles` gives them, when the caller has listed them already. */
+  files?: readonly string[] | undefined;
 }
 
 export interface BrokenLink {
@@ -50,6 +52,8 @@ export interface LinkCheckReport {
   broken: BrokenLink[];
   /** Files of the build that pages, feeds and sitemaps link to. */
   linked: Set<string>;
+  /** The distinct `<meta>` security policies of the pages, for `_headers`. */
+  policies: string[];
   /** Reasons the check cannot be trusted, such as a crawl that found almost nothing. */
   problems: string[];
 }
@@ -77,6 +81,16 @@ function freePort(): Promise<number> {
  * The build under check: its pages and feeds, the file that serves a URL path, and each page's
  * scan, read at most once per check.
  */
+/** What the passes need of a link's URL once it is resolved against its page. */
+interface LinkUrl {
+  protocol: string;
+  origin: string;
+  pathname: string;
+  hash: string;
+  /** The URL without its #fragment and ?query. */
+  bare: string;
+}
+
 interface BuiltSite {
   dir: string;
   siteUrl: string;
@@ -89,6 +103,8 @@ interface BuiltSite {
   xmlFiles: string[];
   /** The built file a static host would serve for a URL path, or undefined. */
   served(urlPath: string): string | undefined;
+  /** A link resolved against the page's URL, or undefined when it is not a valid URL. */
+  resolve(raw: string, pageUrl: string): LinkUrl | undefined;
   /** The scan of a page (a path relative to `dir`), from the scan cache or parsed once. */
   scanOf(file: string): PageScan;
 }
@@ -98,7 +114,7 @@ interface BuiltSite {
  * #fragments, then feed and sitemap URLs. Broken links are listed in the order the passes find them.
  */
 export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckReport> {
-  const { files, htmlFiles, xmlFiles } = collectFiles(options.dir);
+  const { files, htmlFiles, xmlFiles } = collectFiles(options.dir, options.files);
   const report: LinkCheckReport = {
     pages: htmlFiles.length,
     pagesParsed: 0,
@@ -108,6 +124,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
     feedUrlsChecked: 0,
     broken: [],
     linked: new Set(),
+    policies: [],
     problems: [],
   };
   if (htmlFiles.length === 0) {
@@ -131,6 +148,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
   report.fragmentsChecked = checkFragments(site, report.broken);
   report.feedUrlsChecked = checkFeedUrls(site, report.broken, report.linked);
   pointAtSources(site, report.broken, options.projectRoot ?? process.cwd());
+  report.policies = [...new Set(htmlFiles.map((file) => site.scanOf(file).policy).filter((policy) => policy !== undefined))];
 
   report.pagesParsed = cache.parsed;
   cache.save();
@@ -138,15 +156,15 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
 }
 
 /** Every file of the build, relative to `dir`, with the pages and the feeds and sitemaps apart. */
-function collectFiles(dir: string): { files: string[]; htmlFiles: string[]; xmlFiles: string[] } {
-  const files = listFiles(dir);
+function collectFiles(dir: string, listed?: readonly string[]): { files: readonly string[]; htmlFiles: string[]; xmlFiles: string[] } {
+  const files = listed ?? listFiles(dir);
   return { files, htmlFiles: files.filter((file) => file.endsWith('.html')), xmlFiles: files.filter((file) => file.endsWith('.xml')) };
 }
 
 /** The build as the passes read it; each page is scanned through `cache` the first time a pass asks. */
 function builtSite(
   { dir, siteUrl, basePath }: LinkCheckOptions,
-  files: string[],
+  files: readonly string[],
   htmlFiles: string[],
   xmlFiles: string[],
   cache: ScanCache,
@@ -154,6 +172,23 @@ function builtSite(
   const scans = new Map<string, PageScan>();
   // A set of the file names instead of the disk: no system call per link.
   const fileSet = new Set(files);
+  const served = new Map<string, string | undefined>();
+  // Pages repeat the same navigation: a link that means the same on every page (it starts with `/`,
+  // or with a scheme and `//`) is resolved once per check.
+  const resolved = new Map<string, LinkUrl | undefined>();
+  const samePerPage = /^(?:\/|[a-z][a-z0-9+.-]*:\/\/)/i;
+  const resolveOnce = (raw: string, pageUrl: string): LinkUrl | undefined => {
+    let url: URL;
+    try {
+      url = new URL(raw, pageUrl);
+    } catch {
+      return undefined;
+    }
+    const { protocol, origin, pathname, hash } = url;
+    url.hash = '';
+    url.search = '';
+    return { protocol, origin, pathname, hash, bare: url.href };
+  };
   return {
     dir,
     siteUrl,
@@ -162,7 +197,15 @@ function builtSite(
     siteRoot: new URL(basePath, siteUrl).href,
     htmlFiles,
     xmlFiles,
-    served: (urlPath) => fileFromSet(fileSet, urlPath, basePath),
+    served: (urlPath) => {
+      if (!served.has(urlPath)) served.set(urlPath, fileFromSet(fileSet, urlPath, basePath));
+      return served.get(urlPath);
+    },
+    resolve: (raw, pageUrl) => {
+      if (!samePerPage.test(raw)) return resolveOnce(raw, pageUrl);
+      if (!resolved.has(raw)) resolved.set(raw, resolveOnce(raw, pageUrl));
+      return resolved.get(raw);
+    },
     scanOf: (file) => {
       let scan = scans.get(file);
       if (!scan) {
@@ -188,24 +231,20 @@ function checkInternalLinks(site: BuiltSite, broken: BrokenLink[], linked: Set<s
     const page = urlPathFor(file, basePath);
     const pageUrl = siteUrl + page;
     for (const raw of site.scanOf(file).links) {
-      let url: URL;
-      try {
-        url = new URL(raw, pageUrl);
-      } catch {
+      const url = site.resolve(raw, pageUrl);
+      if (!url) {
         broken.push({ page, link: raw, reason: 'not a valid URL' });
         continue;
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-      url.hash = '';
-      url.search = '';
-      const ours = url.href.startsWith(siteRoot);
+      const ours = url.bare.startsWith(siteRoot);
       // A link written relative to this site but outside its base path points at nothing we deploy.
       const strayRelative = !ours && url.origin === siteOrigin && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(raw.trim());
       if (!ours && !strayRelative) {
-        external.add(url.href);
+        external.add(url.bare);
         continue;
       }
-      internal.add(url.href);
+      internal.add(url.bare);
       const target = site.served(url.pathname);
       if (target) {
         linked.add(target);
@@ -218,6 +257,15 @@ function checkInternalLinks(site: BuiltSite, broken: BrokenLink[], linked: Set<s
   return { internal, external };
 }
 
+/** The id a URL's `#hash` names, or undefined when its percent-encoding is broken (`#%E0%A4`). */
+function fragmentOf(hash: string): string | undefined {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Pass 2: every internal #fragment must name an id on its target page. Returns how many were checked. */
 function checkFragments(site: BuiltSite, broken: BrokenLink[]): number {
   let checked = 0;
@@ -226,22 +274,18 @@ function checkFragments(site: BuiltSite, broken: BrokenLink[]): number {
     for (const raw of site.scanOf(file).links) {
       const hash = raw.indexOf('#');
       if (hash === -1 || hash === raw.length - 1) continue;
-      let url: URL;
-      try {
-        url = new URL(raw, pageUrl);
-      } catch {
-        continue;
-      }
-      if (url.origin !== site.siteOrigin) continue;
+      const url = site.resolve(raw, pageUrl);
+      if (!url || url.origin !== site.siteOrigin) continue;
       const targetFile = site.served(url.pathname);
       if (!targetFile || !targetFile.endsWith('.html')) continue; // a missing page is pass 1's finding
       checked++;
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (!site.scanOf(targetFile).ids.has(fragment)) {
+      const fragment = fragmentOf(url.hash);
+      if (fragment === undefined || !site.scanOf(targetFile).ids.has(fragment)) {
         broken.push({
           page: urlPathFor(file, site.basePath),
           link: raw,
-          reason: `no element with id "${fragment}" on ${url.pathname}`,
+          reason:
+            fragment === undefined ? `the #fragment is not valid percent-encoding` : `no element with id "${fragment}" on ${url.pathname}`,
           source: undefined,
         });
       }
@@ -269,14 +313,20 @@ function checkFeedUrls(site: BuiltSite, broken: BrokenLink[], linked: Set<string
         return undefined;
       }
       if (!raw.startsWith(`${siteUrl}/`) && raw !== siteUrl) return undefined;
-      const url = new URL(raw);
+      const url = site.resolve(raw, siteUrl);
+      if (!url) {
+        broken.push({ page: feed, link: raw, reason: 'not a valid URL' });
+        return undefined;
+      }
       const targetFile = site.served(url.pathname);
       if (targetFile) linked.add(targetFile);
       if (!targetFile) {
         broken.push({ page: feed, link: raw, reason: 'no such file in the build' });
       } else if (url.hash.length > 1 && targetFile.endsWith('.html')) {
-        const fragment = decodeURIComponent(url.hash.slice(1));
-        if (!site.scanOf(targetFile).ids.has(fragment)) {
+        const fragment = fragmentOf(url.hash);
+        if (fragment === undefined) {
+          broken.push({ page: feed, link: raw, reason: 'the #fragment is not valid percent-encoding' });
+        } else if (!site.scanOf(targetFile).ids.has(fragment)) {
           broken.push({ page: feed, link: raw, reason: `no element with id "${fragment}" on ${url.pathname}` });
         }
       }

@@ -11,11 +11,11 @@ import { versionOf } from '../lib/cache-key.ts';
 import { detachedString } from '../lib/detached.ts';
 import { scanHtml, type PageScan } from './html-scan.ts';
 
-/** The scanner's own code: a change to it makes every stored scan stale. */
-const VERSION = versionOf(new URL('./html-scan.ts', import.meta.url));
+/** The scanner's code and this file's format: a change to either makes every stored scan stale. */
+const VERSION = versionOf(new URL('./html-scan.ts', import.meta.url), new URL(import.meta.url));
 
-/** One page: its file key, then its ids, links and source as indexes into `strings`. */
-type StoredPage = [key: string, ids: number[], links: number[], source: number | null];
+/** One page: its file key, then its ids, links, source and policy as indexes into `strings`. */
+type StoredPage = [key: string, ids: number[], links: number[], source: number | null, policy: number | null];
 
 interface Stored {
   version: string;
@@ -57,11 +57,13 @@ export class ScanCache {
     }
     if (stored.version !== VERSION) return;
     const { strings } = stored;
-    for (const [path, [key, ids, links, source]] of Object.entries(stored.pages)) {
+    const at = (i: number | null) => (i === null ? undefined : strings[i]);
+    for (const [path, [key, ids, links, source, policy]] of Object.entries(stored.pages)) {
       const scan = () => ({
         ids: new Set(ids.map((i) => strings[i]!)),
         links: links.map((i) => strings[i]!),
-        source: source === null ? undefined : strings[source],
+        source: at(source),
+        policy: at(policy),
       });
       this.#previous.set(path, { key, scan });
     }
@@ -79,10 +81,12 @@ export class ScanCache {
       scan = previous.scan();
     } else {
       const fresh = scanHtml(readFileSync(fullPath, 'utf8'));
+      const own = (text: string | undefined) => (text === undefined ? undefined : this.#intern(text));
       scan = {
         ids: new Set([...fresh.ids].map(this.#intern)),
         links: fresh.links.map(this.#intern),
-        source: fresh.source === undefined ? undefined : this.#intern(fresh.source),
+        source: own(fresh.source),
+        policy: own(fresh.policy),
       };
       this.parsed++;
     }
@@ -120,7 +124,8 @@ export class ScanCache {
       write(`{"version":${JSON.stringify(VERSION)},"pages":{`);
       let first = true;
       for (const [path, { key, scan }] of this.#current) {
-        const page: StoredPage = [key, [...scan.ids].map(ref), scan.links.map(ref), scan.source === undefined ? null : ref(scan.source)];
+        const optional = (text: string | undefined) => (text === undefined ? null : ref(text));
+        const page: StoredPage = [key, [...scan.ids].map(ref), scan.links.map(ref), optional(scan.source), optional(scan.policy)];
         write(`${first ? '' : ','}${JSON.stringify(path)}:${JSON.stringify(page)}`);
         first = false;
       }

@@ -47,6 +47,9 @@ const CANDIDATES = /^(?:articles\/[\w-]+|[\w-]+)\/index\.html$/;
 
 const PAGEFIND = packageVersion('pagefind');
 
+/** The folder of the output the index is written to. */
+export const SEARCH_DIR = 'pagefind/';
+
 /** A page to index: its path in the output folder, when it was published, and a hash of its bytes. */
 export interface IndexedPage {
   file: string;
@@ -153,15 +156,21 @@ interface SliceRecord {
 /**
  * Indexes the marked pages of `outDir` into `<outDir>/pagefind/`. `cacheDir` is a folder of the
  * build cache where what each slice wrote is recorded, so that a slice whose pages did not change,
- * and whose files are still in place, is kept.
+ * and whose files are still in place, is kept. `files` are those of `outDir`, when the caller has
+ * listed them already.
  */
-export async function buildSearchIndex(outDir: string, cacheDir: string, sliceSize: number): Promise<SearchIndexResult> {
-  const candidates = listFiles(outDir).filter((file) => CANDIDATES.test(file));
+export async function buildSearchIndex(
+  outDir: string,
+  cacheDir: string,
+  sliceSize: number,
+  files: readonly string[] = listFiles(outDir),
+): Promise<SearchIndexResult> {
+  const candidates = files.filter((file) => CANDIDATES.test(file));
   const pagesFile = join(cacheDir, PAGES_FILE);
   const seen: PageRecord = {};
   const marked = markedPages(outDir, candidates, readJson<PageRecord>(pagesFile) ?? {}, seen);
   const slices = slicesOf(marked, sliceSizeFor(marked.length, sliceSize));
-  const dir = join(outDir, 'pagefind');
+  const dir = join(outDir, SEARCH_DIR);
   const recordFile = join(cacheDir, 'slices.json');
   const before = readJson<(SliceRecord | undefined)[]>(recordFile) ?? [];
   const records: SliceRecord[] = [];

@@ -104,14 +104,22 @@ export function beginOutput(dir: string): void {
 /**
  * Called once Astro has written everything: removes what is stale (see `staleFiles`). `kept`
  * holds the output-relative paths of every page and endpoint of this build. Returns how many
- * files were removed. The marker stays until `completeOutput`.
+ * files were removed, and the files that remain as `listFiles` gives them. Only the files that may
+ * be stale are looked at on disk: on a large archive most of the output is pages and search files.
+ * The marker stays until `completeOutput`.
  */
-export function removeStaleFiles(dir: string, kept: ReadonlySet<string>, startedAt: number): number {
-  const files = listFiles(dir).map((path) => ({ path, mtimeMs: statSync(join(dir, path)).mtimeMs }));
-  const stale = staleFiles(files, kept, startedAt);
+export function removeStaleFiles(dir: string, kept: ReadonlySet<string>, startedAt: number): { removed: number; files: string[] } {
+  const listed = listFiles(dir);
+  const mayBeStale = listed.filter((path) => !kept.has(path) && !OWNED_ELSEWHERE.some((prefix) => path.startsWith(prefix)));
+  const stale = staleFiles(
+    mayBeStale.map((path) => ({ path, mtimeMs: statSync(join(dir, path)).mtimeMs })),
+    kept,
+    startedAt,
+  );
   for (const file of stale) rmSync(join(dir, file), { force: true });
   if (stale.length > 0) removeEmptyFolders(dir);
-  return stale.length;
+  const removed = new Set(stale);
+  return { removed: stale.length, files: listed.filter((path) => !removed.has(path)) };
 }
 
 /** Called when every stage has passed, the link check last: the folder now holds one whole, checked build. */

@@ -80,7 +80,7 @@ export async function cspHash(text: string): Promise<string> {
 }
 
 /** The header policy of the whole site: the union of the pages' `<meta>` policies and the header-only directives. */
-export function headerPolicy(pagePolicies: string[]): string {
+export function headerPolicy(pagePolicies: readonly string[]): string {
   return serializeCsp(mergeCsp([CSP_DIRECTIVES.join('; '), ...pagePolicies, ...HEADER_ONLY_DIRECTIVES]));
 }
 

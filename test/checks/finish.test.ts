@@ -3,7 +3,7 @@
  * site build: what they report as they go, and an output they refuse because it is too big for
  * the host it is for (20,001 files for Cloudflare Pages' free plan, whose limit is 20,000).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { finishOutput, FinishError, type FinishEvent, type FinishInput } from '../../src/integration/finish.ts';
@@ -14,7 +14,8 @@ const DIR = join(TMP, 'finish');
 const OUT = join(DIR, 'dist');
 
 const PAGE =
-  '<!doctype html><html lang="en"><head><title>Home</title></head>' +
+  '<!doctype html><html lang="en"><head><title>Home</title>' +
+  `<meta http-equiv="content-security-policy" content="script-src &#39;self&#39; &#39;sha256-home&#39;"></head>` +
   '<body><main data-pagefind-body><h1 id="top">Home</h1><a href="/#top">Top</a><a href="/notes/">Notes</a></main></body></html>';
 
 function input(deployTarget?: FinishInput['site']['deployTarget']): FinishInput {
@@ -40,7 +41,7 @@ function writeOutput(extra: number): void {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(join(OUT, 'notes'), { recursive: true });
   writeFileSync(join(OUT, 'index.html'), PAGE);
-  writeFileSync(join(OUT, 'notes/index.html'), PAGE.replace('Home', 'Notes'));
+  writeFileSync(join(OUT, 'notes/index.html'), PAGE.replace('Home', 'Notes').replace('sha256-home', 'sha256-notes'));
   mkdirSync(join(OUT, 'data'));
   for (let i = 0; i < extra; i++) writeFileSync(join(OUT, 'data', `${i}.txt`), 'x');
 }
@@ -65,6 +66,10 @@ describe('the stages after Astro', () => {
       'start link check',
       'end link check',
     ]);
+    // The header's policy allows the scripts of both pages, read from their <meta> policies.
+    const csp = /^ {2}Content-Security-Policy: (.+)$/m.exec(readFileSync(join(OUT, '_headers'), 'utf8'))?.[1];
+    expect(csp).toContain("'sha256-home'");
+    expect(csp).toContain("'sha256-notes'");
     const logs = events.flatMap((event) => (event.type === 'log' ? [event.text] : []));
     expect(logs.some((text) => text.includes('Link check passed.'))).toBe(true);
     expect(logs.some((text) => text.includes('S3'))).toBe(true);

@@ -90,6 +90,46 @@ describe('link check', () => {
     expect(report.problems).toEqual([`no HTML pages found in ${empty}`]);
   });
 
+  it('resolves a relative link against its own page, though the same root-relative link is resolved once for all', async () => {
+    const dir = join(TMP, 'relative-links-site');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'a/b'), { recursive: true });
+    mkdirSync(join(dir, 'c'));
+    const page = (links: string) => `<!doctype html><html><head><title>t</title></head><body>${links}</body></html>`;
+    writeFileSync(join(dir, 'index.html'), page('<a href="/c/">root</a><a href="c/">relative</a>'));
+    writeFileSync(join(dir, 'a/b/index.html'), page('<a href="/c/">root</a><a href="c/">relative</a>'));
+    writeFileSync(join(dir, 'c/index.html'), page('<a href="../">up</a><a href="/a/b/">deep</a>'));
+    const report = await checkLinks({ dir, siteUrl: 'https://site.test', basePath: '/' });
+    expect(report.broken).toEqual([{ page: '/a/b/', link: 'c/', reason: 'HTTP 404', source: undefined }]);
+  });
+
+  it('reports a #fragment whose percent-encoding is broken, on a page and in a feed, rather than stopping', async () => {
+    const dir = join(TMP, 'bad-fragment-site');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body><h1 id="top">t</h1><a href="/#%E0%A4%A">bad</a></body></html>');
+    writeFileSync(join(dir, 'feed.xml'), '<rss><channel><link>https://site.test/#%E0%A4%A</link></channel></rss>');
+    const report = await checkLinks({ dir, siteUrl: 'https://site.test', basePath: '/' });
+    expect(report.broken.map((b) => `${b.page} -> ${b.link}: ${b.reason}`)).toEqual([
+      '/ -> /#%E0%A4%A: the #fragment is not valid percent-encoding',
+      '/feed.xml -> https://site.test/#%E0%A4%A: the #fragment is not valid percent-encoding',
+    ]);
+  });
+
+  it("hands over the pages' distinct security policies, entities decoded, for _headers", async () => {
+    const dir = join(TMP, 'policies-site');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'a'), { recursive: true });
+    const page = (policy: string) =>
+      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${policy}"></head><body><a href="/a/">a</a><a href="/">home</a></body></html>`;
+    writeFileSync(join(dir, 'index.html'), page('script-src &#39;self&#39; &#39;sha256-one&#39;'));
+    writeFileSync(join(dir, 'a/index.html'), page('script-src &#39;self&#39; &#39;sha256-two&#39;'));
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'b/index.html'), page('script-src &#39;self&#39; &#39;sha256-one&#39;'));
+    const report = await checkLinks({ dir, siteUrl: 'https://site.test', basePath: '/' });
+    expect(report.policies.sort()).toEqual(["script-src 'self' 'sha256-one'", "script-src 'self' 'sha256-two'"]);
+  });
+
   it('keeps the scans of unchanged pages for the next check, and reads a changed page again', async () => {
     const dir = join(TMP, 'scan-cache-site');
     const scanCache = join(TMP, 'scan-cache.json');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { collectPolicies } from '../../src/integration/headers-file.ts';
+import { ScanCache } from '../../src/integration/scan-cache.ts';
 import { dataOf, readFrontmatter } from '../../src/lib/check/frontmatter.ts';
 import { detached, detachedString } from '../../src/lib/detached.ts';
 import { lastmodFromHtml } from '../../src/lib/sitemap.ts';
@@ -72,8 +72,8 @@ describe('detached values', () => {
     expect(retained((_, i) => lastmodFromHtml(page(i)))).toBeLessThan(4 * MiB);
   });
 
-  it("let the pages go: the pages' security policies, collected for _headers once each", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policies-'));
+  it("let the pages go: the link check's scans, which keep each page's links, ids and security policy", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scans-'));
     try {
       for (let i = 0; i < SOURCES; i++) {
         const policy = i % 2 === 0 ? 'script-src &#39;self&#39;; style-src &#39;sha256-abc&#39;' : 'script-src &#39;self&#39;';
@@ -81,12 +81,19 @@ describe('detached values', () => {
         writeFileSync(
           join(dir, `page-${i}/index.html`),
           // Under 1 MiB, as pages are: Node.js reads a larger file into a string outside V8's heap.
-          `<html><head><meta http-equiv="content-security-policy" content="${policy}">${'x'.repeat(MiB / 2)}`,
+          `<html><head><meta http-equiv="content-security-policy" content="${policy}"></head>` +
+            `<body><h1 id="title-${i}">Page</h1><a href="/page-${i + 1}/">Next</a><p>${'x'.repeat(MiB / 2)}</p></body></html>`,
         );
       }
-      let policies: string[] = [];
-      expect(heapKept(() => (policies = collectPolicies(dir)))).toBeLessThan(4 * MiB);
-      expect(policies.sort()).toEqual(["script-src 'self'", "script-src 'self'; style-src 'sha256-abc'"]);
+      const cache = new ScanCache();
+      let scans: ReturnType<ScanCache['scan']>[] = [];
+      const scanAll = () =>
+        (scans = Array.from({ length: SOURCES }, (_, i) => cache.scan(`page-${i}/index.html`, join(dir, `page-${i}/index.html`))));
+      expect(heapKept(scanAll)).toBeLessThan(4 * MiB);
+      expect(new Set(scans.map((scan) => scan.policy))).toEqual(
+        new Set(["script-src 'self'", "script-src 'self'; style-src 'sha256-abc'"]),
+      );
+      expect(scans[3]!.links).toEqual(['/page-4/']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -47,7 +47,10 @@ describe('beginOutput, removeStaleFiles and completeOutput', () => {
     beginOutput(dir);
     expect(existsSync(join(dir, IN_PROGRESS))).toBe(true);
     write('index.html');
-    expect(removeStaleFiles(dir, new Set(['articles/kept/index.html']), startedAt)).toBe(1);
+    expect(removeStaleFiles(dir, new Set(['articles/kept/index.html']), startedAt)).toEqual({
+      removed: 1,
+      files: [IN_PROGRESS, 'articles/kept/index.html', 'index.html'],
+    });
     expect(readdirSync(join(dir, 'articles'))).toEqual(['kept']);
     // Still marked: the search index, headers file and link check come after.
     expect(readdirSync(dir).sort()).toEqual([IN_PROGRESS, 'articles', 'index.html']);
