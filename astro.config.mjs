@@ -31,7 +31,9 @@ export default defineConfig({
   },
   image: {
     service: {
-      entrypoint: 'astro/assets/services/sharp',
+      // Astro's sharp service, which starts encoding a variant while pages render (src/lib/image-service.ts).
+      // Relative to the project: the name of each variant's file is hashed with this string.
+      entrypoint: './src/lib/image-service.ts',
       // Encoder effort decides a cold build of a large archive: AVIF at effort 1 and WebP at
       // effort 2 (BENCHMARKS.md has the figures).
       config: { avif: { effort: 1 }, webp: { effort: 2 } },

@@ -13,11 +13,13 @@
  * options, and a second integration that runs after the sitemap is written. The stages after the
  * sitemap run in a child process with a heap of their own (./finish.ts).
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
+import { endEarlyEncoding, startEarlyEncoding } from '../lib/image-service.ts';
 import { beginOutput, completeOutput } from '../lib/output-dir.ts';
 import { readRedirects, redirectsFile, type Redirect } from '../lib/redirects.ts';
 import { lastmodFor } from '../lib/sitemap.ts';
@@ -161,11 +163,16 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
       'astro:build:start': () => {
         startedAt = Date.now();
         beginOutput(outDir);
+        if (!existsSync(imagesCachedMarker(site.cacheDir))) startEarlyEncoding(outDir, site.basePath);
         process.once('exit', removeUnfinished);
         // A signal ends the process without 'exit'; SIGKILL cannot be caught, and leaves the marker.
         for (const signal of STOP_SIGNALS) process.once(signal, stopped);
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': ({ dir, logger }) => {
+        const early = endEarlyEncoding();
+        if (early.started > 0) logger.info(`Encoded ${early.used} of ${early.started} image variants while pages rendered.`);
+        // Astro's cache now holds this build's variants: the next build copies most of them.
+        writeFileSync(imagesCachedMarker(site.cacheDir), '');
         // Moved addresses as real 301s for the hosts that read `_redirects` (Netlify, Cloudflare
         // Pages); the redirect pages of src/pages/[...moved].astro serve every other host.
         writeFileSync(new URL('_redirects', dir), redirectsFile(movedAddresses(), paths.withBase));
@@ -175,6 +182,9 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
 }
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Written once a build has optimised its images, which Astro keeps in the same cache folder. */
+const imagesCachedMarker = (cacheDir: string) => join(cacheDir, 'images-cached');
 
 /** `, in 5 slices, 4 of them kept from the last build`; nothing for one slice indexed again. */
 function searchSlices({ slices, kept }: SearchIndexResult): string {

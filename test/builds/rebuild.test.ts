@@ -57,6 +57,7 @@ const hashFile = (dir: string, file: string) =>
     .update(readFileSync(join(dir, file)))
     .digest('hex');
 let rebuild: { status: number | null; output: string };
+let fresh: { status: number | null; output: string };
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 /** The optimised image files a page uses. */
 const imagesOf = (html: string) => [...new Set(html.match(/\/_astro\/[\w.-]+\.(?:webp|avif|jpe?g|png)/g) ?? [])].sort();
@@ -97,7 +98,7 @@ beforeAll(async () => {
   rmSync(FRESH_CONTENT, { recursive: true, force: true });
   cpSync(CONTENT, FRESH_CONTENT, { recursive: true });
   rmSync(cacheDirFor(FRESH_CONTENT, ROOT), { recursive: true, force: true });
-  const fresh = runBuild(FRESH_CONTENT, FRESH, ENV);
+  fresh = runBuild(FRESH_CONTENT, FRESH, ENV);
   if (fresh.status !== 0) throw new Error(`The build into an empty folder failed:\n${fresh.output}`);
 }, 180_000);
 
@@ -138,6 +139,16 @@ describe('a rebuild into the folder of an earlier build', () => {
       readFileSync(join(dir, file), 'latin1').replaceAll(relative(ROOT, FRESH_CONTENT), relative(ROOT, CONTENT));
     const differing = files.filter((file) => bytes(IN_PLACE, file) !== bytes(FRESH, file));
     expect(differing).toEqual([]);
+  });
+
+  it('encodes image variants while pages render on a cold build only, with the same bytes (the test above)', () => {
+    const early = /Encoded (\d+) of (\d+) image variants while pages rendered/.exec(fresh.output);
+    expect(early).not.toBeNull();
+    // Every variant started early is one Astro then asked for: none is encoded for nothing.
+    expect(Number(early![1])).toBeGreaterThan(10);
+    expect(early![1]).toBe(early![2]);
+    // The rebuild finds the earlier build's variants in the cache, and encodes only the replaced images.
+    expect(rebuild.output).not.toMatch(/image variants while pages rendered/);
   });
 
   it('leaves a file whose page did not change as it was: same file, same modification time', () => {
