@@ -1,6 +1,7 @@
 /**
- * The stages after Astro's own: stale files removed, search index, `_headers`, link check, unused
- * originals removed, modification times kept, host limits. They run in a child process of the
+ * The stages after Astro's own: stale files removed, the search index and the link check (on a
+ * worker thread) side by side, `_headers`, unused originals removed, modification times kept, host
+ * limits. They run in a child process of the
  * build (./finish-child.ts) with a heap of its own: by `astro:build:done` Astro's process still
  * holds its content store and the data of every page, close to V8's default heap limit on an
  * archive of 100,000 articles, and whatever these stages allocated on top of it would end the
@@ -12,13 +13,14 @@
 import { fork } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { IN_PROGRESS, listFiles, removeStaleFiles, type SizedFile } from '../lib/output-dir.ts';
 import { keepOutputTimes, timeRecordFor } from '../lib/output-times.ts';
 import { HEADERS_FILE, writeHeadersFile } from './headers-file.ts';
 import { HOST_LIMITS, hostLimitProblems, hostLimitUse, type DeployTarget } from './host-limits.ts';
-import { checkLinks, formatReport, scanCacheFor } from './link-check.ts';
+import { checkPending, formatReport, scanCacheFor, type LinkCheckOptions, type LinkCheckReport } from './link-check.ts';
 import type { ResolvedSite } from './options.ts';
 import { buildSearchIndex, SEARCH_DIR, type SearchIndexResult } from './search-index.ts';
 import type { StageClock } from './stages.ts';
@@ -76,24 +78,29 @@ export async function finishOutput(input: FinishInput, emit: (event: FinishEvent
 
   const { removed, files } = removeStaleFiles(root, new Set(input.kept), input.startedAt);
   if (removed > 0) info(`Removed ${removed} file(s) left from an earlier build.`);
-  const search = await stage('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize, files));
-  // The output as it will be deployed, from the one listing: the search index changed only
-  // `pagefind/`, and `_headers` is written below.
-  const listed = [
-    ...files.filter((path) => path !== IN_PROGRESS && path !== HEADERS_FILE && !path.startsWith(SEARCH_DIR)),
-    ...listFiles(join(root, SEARCH_DIR)).map((path) => SEARCH_DIR + path),
-  ].sort();
-  const report = await stage('link check', () =>
-    checkLinks({
-      dir: root,
-      files: listed,
-      siteUrl: site.url,
-      basePath: site.basePath,
-      external: site.externalLinks,
-      projectRoot: site.root,
-      scanCache: scanCacheFor(site.cacheDir, root),
-    }),
-  );
+  const outsideSearch = files.filter((path) => path !== IN_PROGRESS && path !== HEADERS_FILE && !path.startsWith(SEARCH_DIR));
+  // Side by side: the search index (Pagefind's own process, driven from this thread) and the link
+  // check (a worker thread). Neither reads what the other writes; the links into the search
+  // index's folder are checked once it is written.
+  const [search, report] = await Promise.all([
+    stage('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize, files)),
+    stage('link check', () =>
+      checkLinksOnWorker({
+        dir: root,
+        files: outsideSearch,
+        pending: SEARCH_DIR,
+        siteUrl: site.url,
+        basePath: site.basePath,
+        external: site.externalLinks,
+        projectRoot: site.root,
+        scanCache: scanCacheFor(site.cacheDir, root),
+      }),
+    ),
+  ]);
+  // The output as it will be deployed, from the one listing and the search index's folder;
+  // `_headers` is written below.
+  const listed = [...outsideSearch, ...listFiles(join(root, SEARCH_DIR)).map((path) => SEARCH_DIR + path)].sort();
+  checkPending(report, listed, site.basePath);
   const text = formatReport(report, input.outDir);
   if (report.broken.length > 0 || report.problems.length > 0) {
     throw new FinishError(text, 'Fix the links at the lines given, or the content they point to.');
@@ -113,6 +120,17 @@ export async function finishOutput(input: FinishInput, emit: (event: FinishEvent
   if (site.deployTarget) info(checkHostLimits(site.deployTarget, output));
   const bytes = output.reduce((sum, file) => sum + file.size, 0);
   return { pages: report.pages, files: output.length, bytes, search };
+}
+
+/** `checkLinks` on a worker thread, so that it runs while this thread drives the search index. */
+function checkLinksOnWorker(options: LinkCheckOptions): Promise<LinkCheckReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./link-check-worker.ts', import.meta.url), { workerData: options });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    // After 'message' this changes nothing: a promise settles once.
+    worker.once('exit', (code) => reject(new Error(`the link check stopped (exit ${code}) before it reported`)));
+  });
 }
 
 /** What the output uses of the host's limits; throws when it is too big for the host it is for. */

@@ -3,7 +3,7 @@
  * (`npm run build`, `npx astro build`, a host's build image):
  *
  *   content check → Astro (content layer, pages, images) → _redirects → sitemap
- *     → stale files removed → search index → _headers → link check → unused original images removed → done
+ *     → stale files removed → search index and link check side by side → _headers → unused original images removed → done
  *
  * Any failure throws, so Astro exits non-zero, and the output folder is removed: a half-built or
  * unchecked site never looks deployable. `astro dev` runs the same content check and refuses to

@@ -28,6 +28,19 @@ export interface LinkCheckOptions {
   scanCache?: string | undefined;
   /** The build's files as `listFiles` gives them, when the caller has listed them already. */
   files?: readonly string[] | undefined;
+  /**
+   * A folder of the build still being written while the check runs (`pagefind/`): links into it
+   * are not judged but handed back in `pending`, for `checkPending` once it is written.
+   */
+  pending?: string | undefined;
+}
+
+/** A link into the folder still being written, to look up once it is. */
+export interface PendingLink {
+  page: string;
+  link: string;
+  /** The URL path it names. */
+  path: string;
 }
 
 export interface BrokenLink {
@@ -54,6 +67,8 @@ export interface LinkCheckReport {
   linked: Set<string>;
   /** The distinct `<meta>` security policies of the pages, for `_headers`. */
   policies: string[];
+  /** Links into `options.pending`, not judged yet. */
+  pending: PendingLink[];
   /** Reasons the check cannot be trusted, such as a crawl that found almost nothing. */
   problems: string[];
 }
@@ -125,6 +140,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
     broken: [],
     linked: new Set(),
     policies: [],
+    pending: [],
     problems: [],
   };
   if (htmlFiles.length === 0) {
@@ -134,7 +150,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
   const cache = new ScanCache(options.scanCache);
   const site = builtSite(options, files, htmlFiles, xmlFiles, cache);
 
-  const { internal, external } = checkInternalLinks(site, report.broken, report.linked);
+  const { internal, external } = checkInternalLinks(site, report, options.pending);
   report.linksChecked = internal.size;
   report.externalSkipped = options.external ? 0 : external.size;
   if (internal.size < report.pages) {
@@ -223,8 +239,13 @@ function builtSite(
  * exists or not, and requesting every page is far slower. Returns the distinct URLs seen on this
  * site and on other sites.
  */
-function checkInternalLinks(site: BuiltSite, broken: BrokenLink[], linked: Set<string>): { internal: Set<string>; external: Set<string> } {
+function checkInternalLinks(
+  site: BuiltSite,
+  { broken, linked, pending }: LinkCheckReport,
+  pendingDir: string | undefined,
+): { internal: Set<string>; external: Set<string> } {
   const { siteUrl, basePath, siteOrigin, siteRoot } = site;
+  const pendingPath = pendingDir === undefined ? undefined : basePath + pendingDir;
   const internal = new Set<string>();
   const external = new Set<string>();
   for (const file of site.htmlFiles) {
@@ -245,6 +266,10 @@ function checkInternalLinks(site: BuiltSite, broken: BrokenLink[], linked: Set<s
         continue;
       }
       internal.add(url.bare);
+      if (pendingPath !== undefined && url.pathname.startsWith(pendingPath)) {
+        pending.push({ page, link: raw, path: url.pathname });
+        continue;
+      }
       const target = site.served(url.pathname);
       if (target) {
         linked.add(target);
@@ -264,6 +289,20 @@ function fragmentOf(hash: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Judges the links `checkLinks` left pending, now that their folder is written: `files` are the
+ * build's files as `listFiles` gives them. Adds to the report's broken and linked files.
+ */
+export function checkPending(report: LinkCheckReport, files: readonly string[], basePath: string): void {
+  const fileSet = new Set(files);
+  for (const { page, link, path } of report.pending) {
+    const target = fileFromSet(fileSet, path, basePath);
+    if (target) report.linked.add(target);
+    else report.broken.push({ page, link, reason: 'HTTP 404' });
+  }
+  report.pending = [];
 }
 
 /** Pass 2: every internal #fragment must name an id on its target page. Returns how many were checked. */

@@ -60,12 +60,10 @@ describe('the stages after Astro', () => {
     expect(files).toContain('pagefind/pagefind.js');
     // Both pages are checked; the search index takes top-level pages and articles, not the home page.
     expect(result).toMatchObject({ pages: 2, files: files.length, search: { pages: 1, slices: 1, kept: 0 } });
-    expect(events.filter((event) => event.type === 'stage').map((event) => `${event.phase} ${event.name}`)).toEqual([
-      'start search index',
-      'end search index',
-      'start link check',
-      'end link check',
-    ]);
+    // The two run side by side: both start before either ends.
+    const stages = events.flatMap((event) => (event.type === 'stage' ? [`${event.phase} ${event.name}`] : []));
+    expect(stages.slice(0, 2)).toEqual(['start search index', 'start link check']);
+    expect(stages.slice(2).sort()).toEqual(['end link check', 'end search index']);
     // The header's policy allows the scripts of both pages, read from their <meta> policies.
     const csp = /^ {2}Content-Security-Policy: (.+)$/m.exec(readFileSync(join(OUT, '_headers'), 'utf8'))?.[1];
     expect(csp).toContain("'sha256-home'");
@@ -85,6 +83,14 @@ describe('the stages after Astro', () => {
     // The same output fits the paid plan.
     await expect(finishOutput(input('cloudflare-pages-paid'), () => {})).resolves.toMatchObject({ pages: 2 });
   }, 60_000);
+
+  it("check a link into the search index's folder once the index is written", async () => {
+    writeOutput(0);
+    writeFileSync(join(OUT, 'notes/index.html'), PAGE.replace('/notes/', '/pagefind/pagefind.js'));
+    await expect(finishOutput(input(), () => {})).resolves.toMatchObject({ pages: 2 });
+    writeFileSync(join(OUT, 'notes/index.html'), PAGE.replace('/notes/', '/pagefind/missing.js'));
+    await expect(finishOutput(input(), () => {})).rejects.toThrow(/\/notes\/ → \/pagefind\/missing\.js: HTTP 404/);
+  });
 
   it('refuse an output with a broken link, with the page and the link', async () => {
     writeOutput(0);
