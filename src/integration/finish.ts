@@ -1,11 +1,11 @@
 /**
  * The stages after Astro's own: stale files removed, the search index and the link check (on a
  * worker thread) side by side, `_headers`, unused originals removed, modification times kept, host
- * limits. They run in a child process of the
- * build (./finish-child.ts) with a heap of its own: by `astro:build:done` Astro's process still
- * holds its content store and the data of every page, close to V8's default heap limit on an
- * archive of 100,000 articles, and whatever these stages allocated on top of it would end the
- * build. A process that exits also gives all of its memory back.
+ * limits. They run in a child process of the build (./finish-child.ts) with a heap of its own: by
+ * `astro:build:done` Astro's process still holds its content store and the data of every page,
+ * close to V8's default heap limit on an archive of 100,000 articles, and whatever these stages
+ * allocated on top of it would end the build. A process that exits also gives all of its memory
+ * back.
  *
  * `finishOutput` itself is plain code, called by the child; `runFinish` forks the child and turns
  * its messages back into the build's log lines, stage timings and errors.
