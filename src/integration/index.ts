@@ -2,7 +2,8 @@
  * `newsroom()`: the integration that makes `astro build` the whole pipeline, whoever runs it
  * (`npm run build`, `npx astro build`, a host's build image):
  *
- *   content check → Astro (content layer, pages, images) → _redirects → sitemap
+ *   content check, beside Astro's loading of the content → (nothing is written until it passes)
+ *     → Astro (pages, images) → _redirects → sitemap
  *     → stale files removed → search index and link check side by side → _headers → unused original images removed → done
  *
  * Any failure throws, so Astro exits non-zero, and the output folder is removed: a half-built or
@@ -19,12 +20,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
+import { setBuildCheck } from '../lib/build-check.ts';
 import { endEarlyEncoding, startEarlyEncoding } from '../lib/image-service.ts';
 import { beginOutput, completeOutput } from '../lib/output-dir.ts';
 import { readRedirects, redirectsFile, type Redirect } from '../lib/redirects.ts';
 import { lastmodFor } from '../lib/sitemap.ts';
 import { makePaths, type Paths } from '../lib/urls.ts';
-import { problemReport } from '../lib/validate.ts';
+import { problemReport, type ContentProblem } from '../lib/validate.ts';
 import { runContentCheck } from './check.ts';
 import { setupDevServer } from './dev.ts';
 import { runFinish, type FinishResult } from './finish.ts';
@@ -49,6 +51,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
   let endAstro: (() => void) | undefined;
   const stopFinish = new AbortController();
   let astroHeap = 0;
+  let checking: Promise<ContentProblem[]> | undefined;
 
   /** Removes the output of a build that did not pass every stage, whatever stopped it. */
   const removeUnfinished = () => {
@@ -107,7 +110,7 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
   return {
     name: 'newsroom',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
+      'astro:config:setup': ({ config, command, updateConfig }) => {
         site = resolveOptions(options, fileURLToPath(config.root), command);
         paths = makePaths(site.basePath);
         const defaultOutDir = new URL('./dist/', config.root).href;
@@ -144,14 +147,10 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
           ],
         });
         if (command !== 'build') return;
-        const problems = await clock.run('content check', () => runContentCheck(site));
-        if (problems.length > 0) {
-          outDir = fileURLToPath(config.outDir);
-          fail(
-            new AstroError(problemReport(problems), 'Fix each problem at its line; `npm run check:content` checks again without building.'),
-            logger,
-          );
-        }
+        // Side by side with Astro's loading of the content, on the other core; awaited before
+        // anything is written (astro:build:start).
+        checking = clock.run('content check', () => runContentCheck(site));
+        setBuildCheck(checking);
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
@@ -160,7 +159,18 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
       'astro:server:setup': async ({ server, logger }) => {
         await setupDevServer(server, site, logger);
       },
-      'astro:build:start': () => {
+      'astro:build:start': async ({ logger }) => {
+        try {
+          const problems = await checking;
+          if (problems && problems.length > 0) {
+            throw new AstroError(
+              problemReport(problems),
+              'Fix each problem at its line; `npm run check:content` checks again without building.',
+            );
+          }
+        } catch (error) {
+          fail(error, logger);
+        }
         startedAt = Date.now();
         beginOutput(outDir);
         if (!existsSync(imagesCachedMarker(site.cacheDir))) startEarlyEncoding(outDir, site.basePath);

@@ -8,15 +8,17 @@
  *
  * The HTML itself is kept in a file beside the content store (stored-html.ts), not in the store.
  *
- * A problem stops `astro build` here too, although the content check that runs before the content
- * is loaded reports the same problems first; `astro dev` stores what is allowed of the entry and
- * leaves the problems to the dev server's overlay.
+ * A problem stops `astro build` here too, unless the build's content check, which runs beside the
+ * loading and finds the same problems and more, has found some: then the build stops with its
+ * report. `astro dev` stores what is allowed of the entry and leaves the problems to the dev
+ * server's overlay.
  */
 import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { displayPaths, listContentFiles, resolveEntryFile, type Collection, type EntryFile } from '../check/files.ts';
+import { buildCheck } from '../build-check.ts';
 import { dataOf, readFrontmatter } from '../check/frontmatter.ts';
 import { detached } from '../detached.ts';
 import { keepOnly } from '../output-dir.ts';
@@ -74,7 +76,13 @@ async function sync(context: LoaderContext, options: EntriesLoaderOptions): Prom
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   keepOnly(htmlDir, new Set(store.values().map((entry) => String(entry.rendered?.metadata?.htmlFile))));
-  if (problems.length > 0 && !watcher) throw new Error(problemReport(problems));
+  if (problems.length > 0 && !watcher) {
+    // The build's content check reports these with every other problem of the folder, and stops
+    // the build once the content is loaded (../build-check.ts).
+    const checked = await buildCheck()?.catch(() => undefined);
+    if (checked && checked.length > 0) return;
+    throw new Error(problemReport(problems));
+  }
 }
 
 async function syncEntry(
