@@ -59,18 +59,22 @@ export function treeRss(root = process.pid): number {
 export class StageClock {
   readonly stages: StageTiming[] = [];
 
-  /** Starts a stage that ends when the returned function is called (a stage spread over hooks). */
+  /**
+   * Starts a stage that ends when the returned function is called (a stage spread over hooks).
+   * Stages are listed in the order they start: some run side by side and end in either order.
+   */
   start(name: string): () => void {
     const started = performance.now();
-    let peak = treeRss();
+    const timing: StageTiming = { name, ms: 0, peakRss: treeRss() };
+    this.stages.push(timing);
     const timer = setInterval(() => {
-      peak = Math.max(peak, treeRss());
+      timing.peakRss = Math.max(timing.peakRss, treeRss());
     }, 50);
     timer.unref();
     return () => {
       clearInterval(timer);
-      peak = Math.max(peak, treeRss());
-      this.stages.push({ name, ms: performance.now() - started, peakRss: peak });
+      timing.peakRss = Math.max(timing.peakRss, treeRss());
+      timing.ms = performance.now() - started;
     };
   }
 
