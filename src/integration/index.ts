@@ -160,16 +160,12 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
         await setupDevServer(server, site, logger);
       },
       'astro:build:start': async ({ logger }) => {
-        try {
-          const problems = await checking;
-          if (problems && problems.length > 0) {
-            throw new AstroError(
-              problemReport(problems),
-              'Fix each problem at its line; `npm run check:content` checks again without building.',
-            );
-          }
-        } catch (error) {
-          fail(error, logger);
+        const problems = await checking?.catch((error: unknown) => fail(error, logger));
+        if (problems && problems.length > 0) {
+          fail(
+            new AstroError(problemReport(problems), 'Fix each problem at its line; `npm run check:content` checks again without building.'),
+            logger,
+          );
         }
         startedAt = Date.now();
         beginOutput(outDir);

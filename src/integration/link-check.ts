@@ -92,10 +92,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * The build under check: its pages and feeds, the file that serves a URL path, and each page's
- * scan, read at most once per check.
- */
 /** What the passes need of a link's URL once it is resolved against its page. */
 interface LinkUrl {
   protocol: string;
@@ -106,6 +102,10 @@ interface LinkUrl {
   bare: string;
 }
 
+/**
+ * The build under check: its pages and feeds, the file that serves a URL path, and each page's
+ * scan, read at most once per check.
+ */
 interface BuiltSite {
   dir: string;
   siteUrl: string;
@@ -241,9 +241,10 @@ function builtSite(
  */
 function checkInternalLinks(
   site: BuiltSite,
-  { broken, linked, pending }: LinkCheckReport,
+  report: LinkCheckReport,
   pendingDir: string | undefined,
 ): { internal: Set<string>; external: Set<string> } {
+  const { broken, pending } = report;
   const { siteUrl, basePath, siteOrigin, siteRoot } = site;
   const pendingPath = pendingDir === undefined ? undefined : basePath + pendingDir;
   const internal = new Set<string>();
@@ -270,16 +271,16 @@ function checkInternalLinks(
         pending.push({ page, link: raw, path: url.pathname });
         continue;
       }
-      const target = site.served(url.pathname);
-      if (target) {
-        linked.add(target);
-        continue;
-      }
-      // A static host answers a missing file with a 404.
-      broken.push({ page, link: raw, reason: 'HTTP 404' });
+      judge(report, page, raw, site.served(url.pathname));
     }
   }
   return { internal, external };
+}
+
+/** A link to this site: the file it reaches is linked, or, when none does, the link is broken as a static host answers it. */
+function judge({ broken, linked }: LinkCheckReport, page: string, link: string, target: string | undefined): void {
+  if (target) linked.add(target);
+  else broken.push({ page, link, reason: 'HTTP 404' });
 }
 
 /** The id a URL's `#hash` names, or undefined when its percent-encoding is broken (`#%E0%A4`). */
@@ -297,11 +298,7 @@ function fragmentOf(hash: string): string | undefined {
  */
 export function checkPending(report: LinkCheckReport, files: readonly string[], basePath: string): void {
   const fileSet = new Set(files);
-  for (const { page, link, path } of report.pending) {
-    const target = fileFromSet(fileSet, path, basePath);
-    if (target) report.linked.add(target);
-    else report.broken.push({ page, link, reason: 'HTTP 404' });
-  }
+  for (const { page, link, path } of report.pending) judge(report, page, link, fileFromSet(fileSet, path, basePath));
   report.pending = [];
 }
 

@@ -122,9 +122,9 @@ export class ScanCache {
     };
     try {
       write(`{"version":${JSON.stringify(VERSION)},"pages":{`);
+      const optional = (text: string | undefined) => (text === undefined ? null : ref(text));
       let first = true;
       for (const [path, { key, scan }] of this.#current) {
-        const optional = (text: string | undefined) => (text === undefined ? null : ref(text));
         const page: StoredPage = [key, [...scan.ids].map(ref), scan.links.map(ref), optional(scan.source), optional(scan.policy)];
         write(`${first ? '' : ','}${JSON.stringify(path)}:${JSON.stringify(page)}`);
         first = false;

@@ -87,10 +87,7 @@ export function encodeEarly(options: ImageTransform, config: Parameters<Transfor
   // Astro calls `transform` with the original's bytes and the options, `src` as its URL.
   const encode = () =>
     readFile(join(early.dir, path))
-      .then(
-        (original) => sharpService.transform(original, { ...options, src: src.src }, config, logger),
-        () => undefined,
-      )
+      .then((original) => sharpService.transform(original, { ...options, src: src.src }, config, logger))
       .catch(() => undefined);
   early.variants.set(key, { encode });
   early.waiting.push(key);

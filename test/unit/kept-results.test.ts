@@ -67,6 +67,8 @@ describe('KeptResults', () => {
     writeFileSync(path, 'two');
     utimesSync(path, mtime, mtime);
     expect(fileStamp(path, Date.now() + 10_000)).not.toBe(stamp);
+    // A file that cannot be looked at has none: reading it reports why.
+    expect(fileStamp(join(dir, 'missing.mdx'), later)).toBeUndefined();
   });
 
   it('examines everything when the kept file is unreadable, and keeps nothing without a file', () => {

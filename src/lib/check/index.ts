@@ -104,7 +104,7 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
   const kept = new KeptResults<EntryFacts>(options.keepResultsIn, `${timeZone}|${display('.')}`);
   const startedAt = Date.now();
   for (const entry of entries) {
-    const stamp = stampOf(entry.path, startedAt);
+    const stamp = fileStamp(entry.path, startedAt);
     const unchanged = kept.unchanged(entry.file, stamp);
     if (unchanged) {
       crossCheck(site, entry, unchanged);
@@ -159,15 +159,6 @@ export function checkContent(options: ContentCheckOptions): ContentProblem[] {
     );
   }
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-/** `fileStamp`, or none when the file cannot be looked at (reading it then reports why). */
-function stampOf(path: string, now: number): string | undefined {
-  try {
-    return fileStamp(path, now);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -41,10 +41,16 @@ interface Stored<T> {
  * A file's size, inode, and modification and change times in nanoseconds, the test git's index
  * makes: the same stamp, the file has not been written since. A file written less than two seconds
  * before `now` has none, since a second write within the file system's clock resolution could leave
- * the same stamp; it is read every time until it settles.
+ * the same stamp; it is read every time until it settles. Nor has a file that cannot be looked at:
+ * reading it then reports why.
  */
 export function fileStamp(path: string, now = Date.now()): string | undefined {
-  const stat = statSync(path, { bigint: true });
+  let stat;
+  try {
+    stat = statSync(path, { bigint: true });
+  } catch {
+    return undefined;
+  }
   const settled = BigInt(now - 2000) * 1_000_000n;
   if (stat.mtimeNs > settled || stat.ctimeNs > settled) return undefined;
   return `${stat.size}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`;
