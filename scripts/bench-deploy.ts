@@ -7,7 +7,7 @@
  * correction would be, before `npm run build` runs again. That second build must be warm: the
  * figures and the build's own lines say how warm.
  *
- *   node scripts/bench-deploy.ts [--articles 1000] [--seed 1] [--json file] [--keep]
+ *   node scripts/bench-deploy.ts [--articles 1000] [--seed 1] [--image-share 0.03] [--json file] [--keep]
  *   --articles 0 keeps the repository's own content/ and edits one of its articles.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,22 +17,23 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listFiles } from '../src/lib/output-dir.ts';
 import { generateCorpus, writeCorpus } from './lib/corpus.ts';
+import { CORPUS_OPTIONS, corpusChoice } from './lib/corpus-options.ts';
 import { projectRoot } from './lib/site.ts';
 import { timedRun, type TimedRun } from './lib/timed-run.ts';
 
 const { values } = parseArgs({
   options: {
-    articles: { type: 'string', default: '1000' },
-    seed: { type: 'string', default: '1' },
+    ...CORPUS_OPTIONS,
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
-const count = Number(values.articles);
-if (!Number.isInteger(count) || count < 0) {
-  console.error(`--articles must be a whole number, got "${values.articles}"`);
+const choice = corpusChoice(values, { allowNone: true });
+if (typeof choice === 'string') {
+  console.error(choice);
   process.exit(2);
 }
+const count = choice.articles;
 const jsonFile = resolve(values.json ?? `.bench/deploy-${count}.json`);
 const work = join(tmpdir(), `mobility-desk-deploy-${count}`);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -107,7 +108,7 @@ const report = (run: DeployRun) =>
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-const corpus = count > 0 ? generateCorpus({ articles: count, seed: Number(values.seed) }) : undefined;
+const corpus = count > 0 ? generateCorpus(choice) : undefined;
 
 const first = await freshClone('first');
 const cold = await build(first, 'cold');
@@ -135,7 +136,7 @@ writeFileSync(editedPath, `${readFileSync(editedPath, 'utf8')}\nThis paragraph w
 const warm = await build(second, 'warm');
 console.log(report(warm));
 
-const result = { articles: count, seed: Number(values.seed), date: new Date().toISOString(), edited, runs: [cold, warm] };
+const result = { ...choice, date: new Date().toISOString(), edited, runs: [cold, warm] };
 mkdirSync(dirname(jsonFile), { recursive: true });
 writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`Figures written to ${jsonFile}.`);

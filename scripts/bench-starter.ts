@@ -7,7 +7,7 @@
  * wall time, CPU time (user + system, all processes) and the peak memory of the process tree and
  * of its largest process.
  *
- *   node scripts/bench-starter.ts --starter <dir> [--articles 1000] [--seed 1] [--json file] [--no-warm] [--keep]
+ *   node scripts/bench-starter.ts --starter <dir> [--articles 1000] [--seed 1] [--image-share 0.03] [--json file] [--no-warm] [--keep]
  *   <dir> is a copy of withastro/astro's examples/blog, or `npm create astro@latest -- --template blog`.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listFiles } from '../src/lib/output-dir.ts';
 import { generateCorpus, writeCorpus } from './lib/corpus.ts';
+import { CORPUS_OPTIONS, corpusChoice } from './lib/corpus-options.ts';
 import { projectRoot } from './lib/site.ts';
 import { starterFiles } from './lib/starter-corpus.ts';
 import { timedRun, type TimedRun } from './lib/timed-run.ts';
@@ -23,14 +24,13 @@ import { timedRun, type TimedRun } from './lib/timed-run.ts';
 const { values } = parseArgs({
   options: {
     starter: { type: 'string' },
-    articles: { type: 'string', default: '1000' },
-    seed: { type: 'string', default: '1' },
+    ...CORPUS_OPTIONS,
     json: { type: 'string' },
     'no-warm': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
-const count = Number(values.articles);
+const choice = corpusChoice(values);
 if (
   !values.starter ||
   !existsSync(join(values.starter, 'astro.config.mjs')) ||
@@ -39,10 +39,11 @@ if (
   console.error('--starter must name a copy of the Astro blog starter (astro.config.mjs and src/content.config.ts in it).');
   process.exit(1);
 }
-if (!Number.isInteger(count) || count < 1) {
-  console.error(`--articles must be a positive whole number, got "${values.articles}"`);
+if (typeof choice === 'string') {
+  console.error(choice);
   process.exit(1);
 }
+const count = choice.articles;
 const starter = resolve(values.starter);
 const jsonFile = resolve(values.json ?? `.bench/starter-${count}.json`);
 const work = join(tmpdir(), `mobility-desk-starter-${count}`);
@@ -91,7 +92,7 @@ for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
   symlinkSync(join(projectRoot, 'node_modules', name), join(site, 'node_modules', name));
 }
 
-const corpus = generateCorpus({ articles: count, seed: Number(values.seed) });
+const corpus = generateCorpus(choice);
 const files = starterFiles(corpus);
 await writeCorpus(blog, { ...corpus, files });
 console.log(`Wrote ${count} articles (${files.length} files) into ${blog}.`);
@@ -107,9 +108,6 @@ if (!values['no-warm']) {
   console.log(report(runs[1]!));
 }
 mkdirSync(dirname(jsonFile), { recursive: true });
-writeFileSync(
-  jsonFile,
-  `${JSON.stringify({ articles: count, seed: Number(values.seed), date: new Date().toISOString(), runs }, null, 2)}\n`,
-);
+writeFileSync(jsonFile, `${JSON.stringify({ ...choice, date: new Date().toISOString(), runs }, null, 2)}\n`);
 console.log(`Figures written to ${jsonFile}.`);
 if (!values.keep) rmSync(work, { recursive: true, force: true });

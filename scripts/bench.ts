@@ -5,8 +5,9 @@
  * changed. Prints per stage the wall time, pages per second and peak memory (the whole process
  * tree), the size of the output, and writes the same figures as JSON.
  *
- *   node scripts/bench.ts [--articles 1000] [--seed 1] [--json .bench/bench-1000.json] [--no-warm]
- *     [--no-social-images] [--keep]
+ *   node scripts/bench.ts [--articles 1000] [--seed 1] [--image-share 0.03] [--json .bench/bench-1000.json]
+ *     [--no-warm] [--no-social-images] [--keep]
+ *   --image-share 0 gives text-only articles.
  *   --keep leaves the generated content and output in the temporary folder for a look.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,25 +20,26 @@ import type { StageTiming } from '../src/integration/stages.ts';
 import { ASTRO_BIN } from './lib/astro.ts';
 import { CardTime } from './lib/card-time.ts';
 import { generateCorpus, writeCorpus } from './lib/corpus.ts';
+import { CORPUS_OPTIONS, corpusChoice } from './lib/corpus-options.ts';
 import { formatShape, outputShape, type OutputShape } from './lib/output-shape.ts';
 import { projectRoot } from './lib/site.ts';
 import { timedRun } from './lib/timed-run.ts';
 
 const { values } = parseArgs({
   options: {
-    articles: { type: 'string', default: '1000' },
-    seed: { type: 'string', default: '1' },
+    ...CORPUS_OPTIONS,
     json: { type: 'string' },
     'no-warm': { type: 'boolean', default: false },
     'no-social-images': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
-const count = Number(values.articles);
-if (!Number.isInteger(count) || count < 1) {
-  console.error(`--articles must be a positive whole number, got "${values.articles}"`);
+const choice = corpusChoice(values);
+if (typeof choice === 'string') {
+  console.error(choice);
   process.exit(2);
 }
+const count = choice.articles;
 const jsonFile = resolve(values.json ?? `.bench/bench-${count}.json`);
 const work = join(tmpdir(), `mobility-desk-bench-${count}`);
 const contentDir = join(work, 'content');
@@ -126,7 +128,7 @@ function table(run: BuildRun): string {
 
 mkdirSync(work, { recursive: true });
 const generateStarted = performance.now();
-const corpus = generateCorpus({ articles: count, seed: Number(values.seed) });
+const corpus = generateCorpus(choice);
 await writeCorpus(contentDir, corpus);
 console.log(
   `Generated ${count} articles (${corpus.files.length} files) in ${contentDir} in ${seconds(performance.now() - generateStarted)}.`,
@@ -161,7 +163,7 @@ if (!values['no-warm']) {
   console.log(`\n${table(warm)}`);
 }
 
-const result = { articles: count, seed: Number(values.seed), date: new Date().toISOString(), machine: machine(), runs };
+const result = { ...choice, date: new Date().toISOString(), machine: machine(), runs };
 mkdirSync(dirname(jsonFile), { recursive: true });
 writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`\nFigures written to ${jsonFile}. Machine: ${JSON.stringify(result.machine)}`);
