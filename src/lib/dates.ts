@@ -38,13 +38,21 @@ function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - instant.getTime()) / 60000);
 }
 
+/** Start of each calendar day asked for, by zone and day: an archive has many articles a day. */
+const midnights = new Map<string, number>();
+
 /** Midnight at the start of the calendar day `y-m-d` in `timeZone`, as an instant. */
 export function startOfDayIn(year: number, month: number, day: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day);
-  // Two passes: the offset at the guessed instant may differ from the offset at the real one
-  // when a daylight-saving change falls in between.
-  let instant = guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60000;
-  instant = guess - zoneOffsetMinutes(new Date(instant), timeZone) * 60000;
+  const key = `${timeZone}|${year}-${month}-${day}`;
+  let instant = midnights.get(key);
+  if (instant === undefined) {
+    const guess = Date.UTC(year, month - 1, day);
+    // Two passes: the offset at the guessed instant may differ from the offset at the real one
+    // when a daylight-saving change falls in between.
+    instant = guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60000;
+    instant = guess - zoneOffsetMinutes(new Date(instant), timeZone) * 60000;
+    midnights.set(key, instant);
+  }
   return new Date(instant);
 }
 
