@@ -4,10 +4,10 @@
  * pages, without navigation, sharing or author boxes), less what they mark `data-pagefind-ignore`
  * (bylines, topic lists, credits); drafts carry no such mark.
  *
- * The pages are indexed in slices, in order of publication, one Pagefind process after another,
+ * The pages are indexed in slices, in order of publication, each by a Pagefind process of its own,
  * and the search page merges the slices (Pagefind's `mergeIndex`). Pagefind holds a whole index in
  * memory, about 160 KiB per page, while Astro's process still holds what the build left, so the
- * slices bound what the two add up to. The first slice is `pagefind/` itself, the others
+ * slices bound what the two add up to; small slices are indexed two at once (`slicesAtOnce`). The first slice is `pagefind/` itself, the others
  * `pagefind/<n>/`, listed in `pagefind/slices.json`.
  *
  * A slice whose pages (paths and bytes) and Pagefind's version are unchanged, and whose files are
@@ -17,7 +17,9 @@
  * keep their modification times like the rest of the output folder (src/lib/output-dir.ts).
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { hashOf, packageVersion } from '../lib/cache-key.ts';
 import { keepOnly, listFiles } from '../lib/output-dir.ts';
@@ -157,37 +159,38 @@ interface SliceRecord {
  * Indexes the marked pages of `outDir` into `<outDir>/pagefind/`. `cacheDir` is a folder of the
  * build cache where what each slice wrote is recorded, so that a slice whose pages did not change,
  * and whose files are still in place, is kept. `files` are those of `outDir`, when the caller has
- * listed them already.
+ * listed them already; `cores`, how many slices may be indexed at once (`slicesAtOnce`).
  */
 export async function buildSearchIndex(
   outDir: string,
   cacheDir: string,
   sliceSize: number,
   files: readonly string[] = listFiles(outDir),
+  cores = availableParallelism(),
 ): Promise<SearchIndexResult> {
   const candidates = files.filter((file) => CANDIDATES.test(file));
   const pagesFile = join(cacheDir, PAGES_FILE);
   const seen: PageRecord = {};
   const marked = markedPages(outDir, candidates, readJson<PageRecord>(pagesFile) ?? {}, seen);
-  const slices = slicesOf(marked, sliceSizeFor(marked.length, sliceSize));
+  const size = sliceSizeFor(marked.length, sliceSize);
+  const slices = slicesOf(marked, size);
   const dir = join(outDir, SEARCH_DIR);
   const recordFile = join(cacheDir, 'slices.json');
   const before = readJson<(SliceRecord | undefined)[]>(recordFile) ?? [];
+  const keys = slices.map(sliceKey);
   const records: SliceRecord[] = [];
-  let kept = 0;
-  for (const [n, slice] of slices.entries()) {
-    const key = sliceKey(slice);
+  const stale: number[] = [];
+  for (const [n, key] of keys.entries()) {
     const record = before[n];
-    if (record?.key === key && stillInPlace(dir, record)) {
-      kept += 1;
-      records.push(record);
-      continue;
-    }
-    const prefix = n === 0 ? '' : `${n}/`;
-    const { pages, files } = await indexSlice(outDir, slice);
-    const wanted = files.filter((file) => (n === 0 ? !UNUSED.includes(file.path) : LATER_SLICE.test(file.path)));
-    records.push({ key, pages, files: writeFiles(dir, wanted, prefix) });
+    if (record?.key === key && stillInPlace(dir, record)) records[n] = record;
+    else stale.push(n);
   }
+  const kept = slices.length - stale.length;
+  await inPool(stale, slicesAtOnce(size, stale.length, cores), async (index, n) => {
+    const { pages, files } = await index(outDir, slices[n]!);
+    const wanted = files.filter((file) => (n === 0 ? !UNUSED.includes(file.path) : LATER_SLICE.test(file.path)));
+    records[n] = { key: keys[n]!, pages, files: writeFiles(dir, wanted, n === 0 ? '' : `${n}/`) };
+  });
   writeFiles(
     dir,
     [{ path: SLICES_FILE, content: Buffer.from(`${JSON.stringify(slices.slice(1).map((_slice, n) => `${n + 1}/`))}\n`) }],
@@ -248,11 +251,74 @@ export function globsFor(files: readonly string[], limit = GLOB_LIMIT): string[]
 }
 
 /**
+ * Pages Pagefind may hold in memory at once over the slices it indexes side by side: about
+ * 160 KiB a page, so 1.25 GiB, what one slice of the largest archives measured holds alone.
+ */
+export const PAGES_AT_ONCE = 8_000;
+
+/**
+ * How many slices of `size` pages are indexed side by side, each by a Pagefind process of its
+ * own: one a core, within PAGES_AT_ONCE pages, and no more than there are `slices` to index.
+ * Pagefind keeps a core busy for only part of a slice (reading the pages, writing its files),
+ * so two slices at once keep both cores of a small runner busy.
+ */
+export function slicesAtOnce(size: number, slices: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, slices, Math.floor(PAGES_AT_ONCE / size)));
+}
+
+type IndexSlice = typeof indexSlice;
+
+/**
+ * Runs `work` on each of `items` with `size` at once. Pagefind's Node API drives one process per
+ * module instance, so each place of the pool after the first indexes on a worker thread of its
+ * own (./search-slice-worker.ts); the first indexes on this thread.
+ */
+async function inPool(items: readonly number[], size: number, work: (index: IndexSlice, item: number) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const workers: Worker[] = [];
+  const place = async (index: IndexSlice) => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(index, item);
+  };
+  try {
+    await Promise.all(
+      Array.from({ length: size }, (_, n) => {
+        if (n === 0) return place(indexSlice);
+        const worker = new Worker(new URL('./search-slice-worker.ts', import.meta.url));
+        workers.push(worker);
+        return place(onWorker(worker));
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** `indexSlice` on `worker`, one slice at a time. */
+function onWorker(worker: Worker): IndexSlice {
+  return (outDir, slice) =>
+    new Promise((resolve, reject) => {
+      const failed = (error: Error) => {
+        worker.off('message', settle);
+        reject(error);
+      };
+      const settle = (result: { files: PagefindFile[]; pages: number } | { error: string }) => {
+        worker.off('error', failed);
+        if ('error' in result) reject(new Error(result.error));
+        // Structured cloning gives Uint8Arrays: Buffers again, as this thread's own slices have them.
+        else resolve({ pages: result.pages, files: result.files.map((file) => ({ path: file.path, content: Buffer.from(file.content) })) });
+      };
+      worker.once('message', settle);
+      worker.once('error', failed);
+      worker.postMessage({ outDir, slice });
+    });
+}
+
+/**
  * Indexes the pages of one slice and gives its files, in memory (a slice's are a few MiB).
  * Pagefind reads the pages from the output folder itself, picked by globs that list them; it
  * looks the listed paths up rather than walking the folder, so several globs cost no more.
  */
-async function indexSlice(outDir: string, slice: readonly IndexedPage[]): Promise<{ pages: number; files: PagefindFile[] }> {
+export async function indexSlice(outDir: string, slice: readonly IndexedPage[]): Promise<{ pages: number; files: PagefindFile[] }> {
   const files = await pagefindFiles(async (index) => {
     for (const glob of globsFor(slice.map((page) => page.file))) {
       const added = await index.addDirectory({ path: outDir, glob });
@@ -283,7 +349,7 @@ async function pagefindFiles(add: (index: PagefindIndex) => Promise<void>): Prom
   }
 }
 
-interface PagefindFile {
+export interface PagefindFile {
   path: string;
   content: Buffer;
 }

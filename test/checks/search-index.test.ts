@@ -123,6 +123,18 @@ describe('search index in slices', () => {
     expect(sameFiles(join(OUT, 'pagefind'), join(DIR, 'fresh', 'pagefind'))).toEqual([]);
   });
 
+  it('writes the same files and bytes when it indexes slices side by side as when it indexes them one after another', async () => {
+    const copy = (name: string) => {
+      cpSync(OUT, join(DIR, name), { recursive: true, filter: (source) => !source.includes('/pagefind') });
+      return join(DIR, name);
+    };
+    const [one, three] = [copy('one-at-once'), copy('three-at-once')];
+    expect(await buildSearchIndex(one, join(DIR, 'one-cache'), 3, undefined, 1)).toEqual({ pages: 8, slices: 3, kept: 0 });
+    expect(await buildSearchIndex(three, join(DIR, 'three-cache'), 3, undefined, 3)).toEqual({ pages: 8, slices: 3, kept: 0 });
+    expect(listFiles(join(three, 'pagefind')).filter((file) => file.startsWith('2/fragment/')).length).toBe(2);
+    expect(sameFiles(join(one, 'pagefind'), join(three, 'pagefind'))).toEqual([]);
+  });
+
   it('indexes a slice again when its files in the output were changed or removed since', async () => {
     const copy = join(DIR, 'tampered');
     cpSync(OUT, copy, { recursive: true, preserveTimestamps: true });

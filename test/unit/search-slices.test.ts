@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GLOB_LIMIT, globsFor, MAX_SLICES, sliceSizeFor, slicesOf } from '../../src/integration/search-index.ts';
+import {
+  GLOB_LIMIT,
+  globsFor,
+  MAX_SLICES,
+  PAGES_AT_ONCE,
+  sliceSizeFor,
+  slicesAtOnce,
+  slicesOf,
+} from '../../src/integration/search-index.ts';
 
 describe('slicesOf', () => {
   it('cuts the pages into slices of the size, in order, the last one shorter', () => {
@@ -53,5 +61,22 @@ describe('globsFor', () => {
 
   it('keeps well below the length Pagefind refuses', () => {
     expect(GLOB_LIMIT).toBeLessThanOrEqual(200_000);
+  });
+});
+
+describe('slicesAtOnce', () => {
+  it('indexes one slice a core while the slices together stay within PAGES_AT_ONCE pages', () => {
+    // 10,000 articles: slices of 1,000 pages; 100,000: slices of 8,000, one at a time.
+    expect(slicesAtOnce(sliceSizeFor(10_000, 500), 10, 2)).toBe(2);
+    expect(slicesAtOnce(sliceSizeFor(50_000, 500), 13, 2)).toBe(2);
+    expect(slicesAtOnce(sliceSizeFor(100_000, 500), 13, 2)).toBe(1);
+    expect(slicesAtOnce(PAGES_AT_ONCE / 4, 16, 8)).toBe(4);
+  });
+
+  it('never starts more than there are slices to index, nor fewer than one', () => {
+    expect(slicesAtOnce(1_000, 1, 2)).toBe(1);
+    expect(slicesAtOnce(1_000, 0, 2)).toBe(1);
+    expect(slicesAtOnce(1_000, 5, 1)).toBe(1);
+    expect(slicesAtOnce(PAGES_AT_ONCE * 2, 5, 4)).toBe(1);
   });
 });
