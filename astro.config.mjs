@@ -14,9 +14,10 @@ export default defineConfig({
     // Styles inline in each page (hashed by the CSP below): the page and its CSS arrive in the first
     // round trip, with no render-blocking request (test/e2e/budgets.test.ts holds it under 14 KB gzip).
     inlineStylesheets: 'always',
-    // Two pages in flight: while one waits for sharp (social cards, images) on a worker thread,
-    // the other renders, which keeps both cores of a small CI runner busy.
-    concurrency: 2,
+    // Four pages in flight: while some wait for their files to be written or for sharp (social
+    // cards, images) on another thread, the others render. Two left Astro's thread idle a fifth of
+    // the time; more than four gained nothing (BENCHMARKS.md).
+    concurrency: 4,
   },
   // The site's identity and settings (src/site.config.ts, with the environment's overrides) go to
   // the newsroom integration, which sets `site`, `base` and the cache folder from them and runs
