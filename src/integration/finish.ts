@@ -79,11 +79,11 @@ export async function finishOutput(input: FinishInput, emit: (event: FinishEvent
   const { removed, files } = removeStaleFiles(root, new Set(input.kept), input.startedAt);
   if (removed > 0) info(`Removed ${removed} file(s) left from an earlier build.`);
   const outsideSearch = files.filter((path) => path !== IN_PROGRESS && path !== HEADERS_FILE && !path.startsWith(SEARCH_DIR));
-  // Side by side: the search index (Pagefind's own process, driven from this thread) and the link
-  // check (a worker thread). Neither reads what the other writes; the links into the search
-  // index's folder are checked once it is written.
-  const [search, report] = await Promise.all([
-    stage('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize, files)),
+  // Side by side: the link check (a worker thread) and the search index (Pagefind's own processes,
+  // driven from this thread). Neither reads what the other writes; the links into the search
+  // index's folder are checked once it is written. The worker starts first: the search index
+  // reads every page on this thread before Pagefind starts.
+  const [report, search] = await Promise.all([
     stage('link check', () =>
       checkLinksOnWorker({
         dir: root,
@@ -96,6 +96,7 @@ export async function finishOutput(input: FinishInput, emit: (event: FinishEvent
         scanCache: scanCacheFor(site.cacheDir, root),
       }),
     ),
+    stage('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize, files)),
   ]);
   // The output as it will be deployed, from the one listing and the search index's folder;
   // `_headers` is written below.

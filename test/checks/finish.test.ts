@@ -62,7 +62,7 @@ describe('the stages after Astro', () => {
     expect(result).toMatchObject({ pages: 2, files: files.length, search: { pages: 1, slices: 1, kept: 0 } });
     // The two run side by side: both start before either ends.
     const stages = events.flatMap((event) => (event.type === 'stage' ? [`${event.phase} ${event.name}`] : []));
-    expect(stages.slice(0, 2)).toEqual(['start search index', 'start link check']);
+    expect(stages.slice(0, 2)).toEqual(['start link check', 'start search index']);
     expect(stages.slice(2).sort()).toEqual(['end link check', 'end search index']);
     // The header's policy allows the scripts of both pages, read from their <meta> policies.
     const csp = /^ {2}Content-Security-Policy: (.+)$/m.exec(readFileSync(join(OUT, '_headers'), 'utf8'))?.[1];
