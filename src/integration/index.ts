@@ -111,6 +111,12 @@ export default function newsroom(options: NewsroomOptions): AstroIntegration {
     name: 'newsroom',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig }) => {
+        // Astro writes the value of every environment variable whose name occurs in a server module
+        // that reads `import.meta.env` whole into that module (withastro/astro#2861); its own actions
+        // runtime, part of every page, contains `_`, which the shell sets to the path of the program
+        // it ran. `npm run build` and `npx astro build` would then differ in every page's code, and
+        // the incremental build would render every page again. The variable means nothing to a build.
+        delete process.env._;
         site = resolveOptions(options, fileURLToPath(config.root), command);
         paths = makePaths(site.basePath);
         const defaultOutDir = new URL('./dist/', config.root).href;
