@@ -7,8 +7,8 @@
  * The pages are indexed in slices, in order of publication, each by a Pagefind process of its own,
  * and the search page merges the slices (Pagefind's `mergeIndex`). Pagefind holds a whole index in
  * memory, about 160 KiB per page, while Astro's process still holds what the build left, so the
- * slices bound what the two add up to; small slices are indexed two at once (`slicesAtOnce`). The first slice is `pagefind/` itself, the others
- * `pagefind/<n>/`, listed in `pagefind/slices.json`.
+ * slices bound what the two add up to; small slices are indexed two at once (`slicesAtOnce`). The
+ * first slice is `pagefind/` itself, the others `pagefind/<n>/`, listed in `pagefind/slices.json`.
  *
  * A slice whose pages (paths and bytes) and Pagefind's version are unchanged, and whose files are
  * still in the output as written, is not indexed again: the build cache records each slice's key
