@@ -25,7 +25,7 @@ import { keepOnly } from '../output-dir.ts';
 import { problemReport, type ContentProblem } from '../validate.ts';
 import { compile } from './compile.ts';
 import { COMPILER } from './version.ts';
-import { htmlDirFor, storeHtml } from './stored-html.ts';
+import { HtmlStore, htmlDirFor } from './stored-html.ts';
 
 export interface EntriesLoaderOptions {
   collection: Collection;
@@ -71,8 +71,15 @@ async function sync(context: LoaderContext, options: EntriesLoaderOptions): Prom
   const display = displayPaths(root, contentRoot);
   const entries = listContentFiles(contentRoot, display).entries.filter((entry) => entry.collection === collection);
   const htmlDir = htmlDirFor(cacheDir, collection);
+  const html = new HtmlStore(htmlDir);
   const problems: ContentProblem[] = [];
-  for (const entry of entries) problems.push(...(await syncEntry(context, options, entry, htmlDir, display)));
+  try {
+    for (const entry of entries) problems.push(...(await syncEntry(context, options, entry, html, display)));
+  } catch (error) {
+    await html.done().catch(() => {}); // The error that stopped the loading is the one to report.
+    throw error;
+  }
+  await html.done();
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   keepOnly(htmlDir, new Set(store.values().map((entry) => String(entry.rendered?.metadata?.htmlFile))));
@@ -89,7 +96,7 @@ async function syncEntry(
   { store, parseData, generateDigest }: LoaderContext,
   { contentRoot, withBase, collection }: EntriesLoaderOptions,
   entry: EntryFile,
-  htmlDir: string,
+  html: HtmlStore,
   display: (file: string) => string,
 ): Promise<ContentProblem[]> {
   const file = display(entry.file);
@@ -121,7 +128,7 @@ async function syncEntry(
     imagePaths,
     words: compiled.words,
     renderer: COMPILER,
-    htmlFile: storeHtml(htmlDir, compiled.html),
+    htmlFile: html.put(compiled.html),
   });
   store.set({
     id: entry.id,

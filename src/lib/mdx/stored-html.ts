@@ -10,7 +10,7 @@
  * Files are named by a hash of their content, so an unchanged entry keeps its file, and a changed
  * one gets a new file while the old one is removed (`keepOnly` in ../output-dir.ts).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import { hashOf } from '../cache-key.ts';
 
@@ -19,15 +19,38 @@ export function htmlDirFor(cacheDir: string, collection: string): string {
   return join(cacheDir, 'rendered-html', collection);
 }
 
-/** Writes `html` (unless an identical file is there) and returns the file's name. */
-export function storeHtml(dir: string, html: string): string {
-  const name = `${hashOf(html, 20)}.html`;
-  const file = join(dir, name);
-  if (!existsSync(file)) {
+/**
+ * The rendered HTML of one loading of a collection, written into `dir` on libuv's threads while the
+ * loader goes on compiling: a file created synchronously for each of 10,000 articles kept the
+ * loading thread waiting on the disk for about 2 s of a cold build (BENCHMARKS.md).
+ */
+export class HtmlStore {
+  readonly #dir: string;
+  readonly #writes: Promise<void>[] = [];
+
+  constructor(dir: string) {
+    this.#dir = dir;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(file, html);
   }
-  return name;
+
+  /** Starts writing `html` (unless an identical file is there) and returns the file's name. */
+  put(html: string): string {
+    const name = `${hashOf(html, 20)}.html`;
+    this.#writes.push(
+      new Promise((resolve, reject) => {
+        // `wx`: a file of that name holds the same HTML already, and keeps its time.
+        writeFile(join(this.#dir, name), html, { flag: 'wx' }, (error) => (error && error.code !== 'EEXIST' ? reject(error) : resolve()));
+      }),
+    );
+    return name;
+  }
+
+  /** Waits for every file `put` started; rejects with the first write that failed. */
+  async done(): Promise<void> {
+    const settled = await Promise.allSettled(this.#writes.splice(0));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
 }
 
 interface StoredEntry {
