@@ -16,13 +16,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { IN_PROGRESS, listFiles, removeStaleFiles, type SizedFile } from '../lib/output-dir.ts';
+import { HEADERS_FILE, IN_PROGRESS, listFiles, removeStaleFiles, SEARCH_DIR, type SizedFile } from '../lib/output-dir.ts';
 import { keepOutputTimes, timeRecordFor } from '../lib/output-times.ts';
-import { HEADERS_FILE, writeHeadersFile } from './headers-file.ts';
+import { writeHeadersFile } from './headers-file.ts';
 import { HOST_LIMITS, hostLimitProblems, hostLimitUse, type DeployTarget } from './host-limits.ts';
 import { checkPending, formatReport, scanCacheFor, type LinkCheckOptions, type LinkCheckReport } from './link-check.ts';
 import type { ResolvedSite } from './options.ts';
-import { buildSearchIndex, SEARCH_DIR, type SearchIndexResult } from './search-index.ts';
+import { buildSearchIndex, type SearchIndexResult } from './search-index.ts';
 import type { StageClock } from './stages.ts';
 import { removeUnusedImages } from './unused-images.ts';
 

@@ -7,9 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
+import { HEADERS_FILE } from '../lib/output-dir.ts';
 import { formatHeadersFile, headerPolicy, headerRules, MAX_HEADER_LINE, overlongHeaderLines } from '../lib/security-headers.ts';
-
-export const HEADERS_FILE = '_headers';
 
 /** Writes `_headers` into `outDir`; `policies` are the distinct `<meta>` policies of its pages, from the link check's scans. */
 export function writeHeadersFile(outDir: string, basePath: string, policies: readonly string[]): { csp: string } {

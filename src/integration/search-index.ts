@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { hashOf, packageVersion } from '../lib/cache-key.ts';
-import { keepOnly, listFiles } from '../lib/output-dir.ts';
+import { keepOnly, listFiles, SEARCH_DIR } from '../lib/output-dir.ts';
 
 /** In the cache folder: what each candidate page was at the last build (`PageRecord`). */
 const PAGES_FILE = 'pages.json';
@@ -48,9 +48,6 @@ const LATER_SLICE = /^(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|fragment|f
 const CANDIDATES = /^(?:articles\/[\w-]+|[\w-]+)\/index\.html$/;
 
 const PAGEFIND = packageVersion('pagefind');
-
-/** The folder of the output the index is written to. */
-export const SEARCH_DIR = 'pagefind/';
 
 /** A page to index: its path in the output folder, when it was published, and a hash of its bytes. */
 export interface IndexedPage {

@@ -20,8 +20,14 @@ import { join, relative, sep } from 'node:path';
 /** Written when Astro starts writing, removed once the folder holds one whole build. */
 export const IN_PROGRESS = '.build-in-progress';
 
+/** The folder of the output the search index is written to (src/integration/search-index.ts). */
+export const SEARCH_DIR = 'pagefind/';
+
+/** The static hosts' headers file (src/integration/headers-file.ts). */
+export const HEADERS_FILE = '_headers';
+
 /** Files that later stages of the build (search index, headers file) own and keep exact themselves. */
-export const OWNED_ELSEWHERE = ['pagefind/', '_headers'];
+export const OWNED_ELSEWHERE = [SEARCH_DIR, HEADERS_FILE];
 
 export interface OutputFile {
   /** Path relative to the output folder, `/`-separated. */
