@@ -195,6 +195,30 @@ describe('story pictures', () => {
     }
   });
 
+  it('of a hero fall back to the largest file of their srcset, here and on the article page: no image file outside it', async () => {
+    const articlePictures = newestFirst
+      .filter((s) => s.image)
+      .map((s) => ({
+        file: `articles/${s.slug}/index.html`,
+        picture: doc(`articles/${s.slug}/index.html`).querySelector('figure.hero picture')!,
+      }));
+    expect(articlePictures.length).toBeGreaterThan(0);
+    const heroes = [...pictures, ...articlePictures].filter(({ picture }) => picture.querySelector('source[type="image/avif"]'));
+    expect(heroes.length).toBeGreaterThan(articlePictures.length);
+    for (const { file, picture } of heroes) {
+      const img = picture.querySelector('img')!;
+      const candidates = img
+        .getAttribute('srcset')!
+        .split(',')
+        .map((candidate) => candidate.trim().split(' '));
+      const [largest, width] = candidates.sort((a, b) => Number.parseInt(a[1]!, 10) - Number.parseInt(b[1]!, 10)).at(-1)!;
+      expect(img.getAttribute('src'), file).toBe(largest);
+      expect(img.getAttribute('width'), file).toBe(String(Number.parseInt(width!, 10)));
+      const { width: w, height: h } = await sharp(join(SITE_DIST, largest!.slice(1))).metadata();
+      expect(Number(img.getAttribute('height')), file).toBe(Math.round((Number(img.getAttribute('width')) * h) / w));
+    }
+  });
+
   it('name only files of the build, of the width their srcset says', async () => {
     const candidates = new Map<string, number | undefined>();
     for (const { picture } of pictures) {
