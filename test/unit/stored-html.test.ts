@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HtmlStore, withStoredHtml } from '../../src/lib/mdx/stored-html.ts';
 import { keepOnly } from '../../src/lib/output-dir.ts';
+import { ROOT } from '../helpers.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -62,5 +65,23 @@ describe('stored HTML', () => {
     const [kept] = await store('<p>Kept</p>', '<p>Old</p>');
     keepOnly(dir, new Set([kept!]));
     expect(readdirSync(dir)).toEqual([kept]);
+  });
+});
+
+describe('stored HTML of a large collection', () => {
+  it('is written within a small number of open files: 3,000 entries with 64 file descriptors', () => {
+    const script = `
+      import { HtmlStore } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/lib/mdx/stored-html.ts')).href)};
+      const html = new HtmlStore(process.argv[1]);
+      for (let n = 0; n < 3000; n++) html.put('<p>Entry ' + n + '</p>');
+      await html.done();
+    `;
+    // The loader once started every write at once, and 100,000 entries ran out of file descriptors (EMFILE).
+    const run = spawnSync('sh', ['-c', 'ulimit -n 64 && exec "$0" "$@"', process.execPath, '--input-type=module', '-e', script, dir], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(dir)).toHaveLength(3000);
   });
 });

@@ -20,36 +20,60 @@ export function htmlDirFor(cacheDir: string, collection: string): string {
 }
 
 /**
+ * Files being written at once: each holds a file descriptor from its `open` to its `close`, and a
+ * loading of 100,000 entries that started every write at once ran out of them (EMFILE).
+ */
+export const WRITES_AT_ONCE = 16;
+
+/**
  * The rendered HTML of one loading of a collection, written into `dir` on libuv's threads while the
  * loader goes on compiling: a file created synchronously for each of 10,000 articles kept the
  * loading thread waiting on the disk for about 2 s of a cold build (BENCHMARKS.md).
  */
 export class HtmlStore {
   readonly #dir: string;
-  readonly #writes: Promise<void>[] = [];
+  #waiting: { name: string; html: string }[] = [];
+  /** The next of `#waiting` to write: taking from the front of a long array one by one would be quadratic. */
+  #head = 0;
+  #writing = 0;
+  #failure: Error | undefined;
+  #idle: (() => void)[] = [];
 
   constructor(dir: string) {
     this.#dir = dir;
     mkdirSync(dir, { recursive: true });
   }
 
-  /** Starts writing `html` (unless an identical file is there) and returns the file's name. */
+  /** Queues `html` to be written (unless an identical file is there) and returns the file's name. */
   put(html: string): string {
     const name = `${hashOf(html, 20)}.html`;
-    this.#writes.push(
-      new Promise((resolve, reject) => {
-        // `wx`: a file of that name holds the same HTML already, and keeps its time.
-        writeFile(join(this.#dir, name), html, { flag: 'wx' }, (error) => (error && error.code !== 'EEXIST' ? reject(error) : resolve()));
-      }),
-    );
+    this.#waiting.push({ name, html });
+    this.#next();
     return name;
   }
 
-  /** Waits for every file `put` started; rejects with the first write that failed. */
+  /** Waits for every file `put` queued; rejects with the first write that failed. */
   async done(): Promise<void> {
-    const settled = await Promise.allSettled(this.#writes.splice(0));
-    const failed = settled.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    if (this.#writing > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
+    if (this.#failure) throw this.#failure;
+  }
+
+  #next(): void {
+    while (this.#writing < WRITES_AT_ONCE && this.#head < this.#waiting.length) {
+      const { name, html } = this.#waiting[this.#head++]!;
+      if (this.#head === this.#waiting.length) {
+        this.#waiting = [];
+        this.#head = 0;
+      }
+      this.#writing++;
+      // `wx`: a file of that name holds the same HTML already, and keeps its time.
+      writeFile(join(this.#dir, name), html, { flag: 'wx' }, (error) => {
+        if (error && error.code !== 'EEXIST') this.#failure ??= error;
+        this.#writing--;
+        this.#next();
+        if (this.#writing === 0) for (const resolve of this.#idle.splice(0)) resolve();
+      });
+    }
   }
 }
 
