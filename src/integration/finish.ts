@@ -114,7 +114,7 @@ export async function finishOutput(input: FinishInput, emit: (event: FinishEvent
   if (unused.size > 0) info(`Removed ${unused.size} original image(s) no page uses (full size, with their metadata).`);
   const output = [...listed.filter((path) => !unused.has(path)), HEADERS_FILE].map((path) => {
     const { size, mtimeMs } = statSync(join(root, path));
-    return { path, size, mtime: Math.floor(mtimeMs / 1000) };
+    return { path, size, mtimeMs };
   });
   const restored = keepOutputTimes(root, output, timeRecordFor(site.cacheDir, root));
   if (restored > 0) info(`Kept the modification time of ${restored} file(s) written again with the same bytes.`);

@@ -10,7 +10,10 @@
  *
  * Two things keep the folder exact:
  * - files of an earlier build that this build neither wrote nor kept are removed (`staleFiles`):
- *   the page of a deleted article, the images it used, the feeds of a topic that is gone;
+ *   the page of a deleted article, the images it used, the feeds of a topic that is gone. What a
+ *   build wrote is told by each file's status-change time (ctime), not its modification time:
+ *   Astro copies `public/` and its cached images with their old modification times
+ *   (withastro/astro#18483), and no copy can set a file's ctime back;
  * - a build that stops half-way leaves a marker (`IN_PROGRESS`) in the folder, and the next build
  *   starts from an empty folder rather than trust what it finds.
  */
@@ -32,7 +35,8 @@ export const OWNED_ELSEWHERE = [SEARCH_DIR, HEADERS_FILE];
 export interface OutputFile {
   /** Path relative to the output folder, `/`-separated. */
   path: string;
-  mtimeMs: number;
+  /** When the file's bytes or attributes last changed (`stat`'s ctime). */
+  changedMs: number;
 }
 
 /** A file of the output and its size, for the host limits and the benchmark's output shape. */
@@ -44,8 +48,9 @@ export interface SizedFile {
 
 /**
  * Files to remove after a build that started at `startedAt`: every file this build neither wrote
- * (written files are newer than the start) nor kept in place (`kept`: the pages Astro reused from
- * an earlier build). Files under `ownedElsewhere` prefixes are left to the stage that writes them.
+ * (written or copied files changed after the start) nor kept in place (`kept`: the pages Astro
+ * reused from an earlier build). Files under `ownedElsewhere` prefixes are left to the stage that
+ * writes them.
  */
 export function staleFiles(
   files: readonly OutputFile[],
@@ -57,7 +62,7 @@ export function staleFiles(
   // build ended well before this one started.
   const cutoff = startedAt - 1000;
   return files
-    .filter((file) => file.mtimeMs < cutoff && !kept.has(file.path) && file.path !== IN_PROGRESS)
+    .filter((file) => file.changedMs < cutoff && !kept.has(file.path) && file.path !== IN_PROGRESS)
     .filter((file) => !ownedElsewhere.some((prefix) => file.path.startsWith(prefix)))
     .map((file) => file.path);
 }
@@ -118,7 +123,7 @@ export function removeStaleFiles(dir: string, kept: ReadonlySet<string>, started
   const listed = listFiles(dir);
   const mayBeStale = listed.filter((path) => !kept.has(path) && !OWNED_ELSEWHERE.some((prefix) => path.startsWith(prefix)));
   const stale = staleFiles(
-    mayBeStale.map((path) => ({ path, mtimeMs: statSync(join(dir, path)).mtimeMs })),
+    mayBeStale.map((path) => ({ path, changedMs: statSync(join(dir, path)).ctimeMs })),
     kept,
     startedAt,
   );

@@ -8,17 +8,19 @@
  * the last build is hashed; when its bytes are those of the last build, its old time is put back.
  * Times are kept to the second, as a CI cache restore (tar) keeps them: a new or changed file's time
  * is cut to the whole second, so that the time put back later is exactly the one a sync tool saw.
+ * A file counts as untouched only at exactly the recorded second: Astro copies public files and
+ * cached variants with their sources' times (withastro/astro#18483), which fall within a second.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hashOf } from './cache-key.ts';
 
-/** A file of the output: its size and its modification time in whole seconds. */
+/** A file of the output: its size and its modification time (ms, as `stat` gives it). */
 export interface TimedFile {
   path: string;
   size: number;
-  mtime: number;
+  mtimeMs: number;
 }
 
 /** Path → size, modification time (seconds) and a hash of the bytes, as the last build left them. */
@@ -38,7 +40,7 @@ export function keepTimes(
   let restored = 0;
   for (const file of files) {
     const before = previous[file.path];
-    if (before && before[0] === file.size && before[1] === file.mtime) {
+    if (before && before[0] === file.size && before[1] * 1000 === file.mtimeMs) {
       record[file.path] = before;
       continue;
     }
@@ -48,8 +50,9 @@ export function keepTimes(
       record[file.path] = before;
       restored++;
     } else {
-      setTime(file.path, file.mtime);
-      record[file.path] = [file.size, file.mtime, hash];
+      const mtime = Math.floor(file.mtimeMs / 1000);
+      setTime(file.path, mtime);
+      record[file.path] = [file.size, mtime, hash];
     }
   }
   return { record, restored };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { keepTimes, type TimeRecord, type TimedFile } from '../../src/lib/output-times.ts';
 
 function run(files: Record<string, { bytes: string; mtime: number }>, previous: TimeRecord) {
-  const list: TimedFile[] = Object.entries(files).map(([path, file]) => ({ path, size: file.bytes.length, mtime: file.mtime }));
+  const list: TimedFile[] = Object.entries(files).map(([path, file]) => ({ path, size: file.bytes.length, mtimeMs: file.mtime * 1000 }));
   const reads: string[] = [];
   const times: Record<string, number> = {};
   const result = keepTimes(
@@ -35,6 +35,17 @@ describe('keepTimes', () => {
     expect(second.restored).toBe(1);
     expect(second.times).toEqual({ 'a.html': 100 });
     expect(second.record['a.html']).toEqual(first.record['a.html']);
+  });
+
+  it("puts back the whole second of a file copied again with its source's time, within that second", () => {
+    const second = run({ 'a.html': { bytes: 'alpha', mtime: 100.25 }, 'b.png': { bytes: 'beta', mtime: 100 } }, first.record);
+    expect(second.reads).toEqual(['a.html']);
+    expect(second.times).toEqual({ 'a.html': 100 });
+    expect(second.restored).toBe(1);
+  });
+
+  it("cuts a new file's time to the second", () => {
+    expect(run({ 'c.xml': { bytes: 'gamma', mtime: 300.75 } }, {}).times).toEqual({ 'c.xml': 300 });
   });
 
   it('reads only the files whose size or time moved', () => {
