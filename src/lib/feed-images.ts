@@ -59,9 +59,14 @@ async function encode(image: GetImageResult, original: string): Promise<Uint8Arr
   const service = await getConfiguredImageService();
   if (!('transform' in service))
     throw new Error('Feeds need a local image service (such as sharp): an external one publishes no file to measure.');
+  // Astro resolves `imageConfig.service` to the service of prerendered pages; its type also
+  // allows the form that names a build and a runtime service.
+  const { service: serviceConfig } = imageConfig;
+  if (!('entrypoint' in serviceConfig))
+    throw new Error('Feeds need the image service of prerendered pages, not a build and a runtime pair.');
   const { options } = image;
   const src = typeof options.src === 'string' ? options.src : options.src.src;
-  return (await service.transform(readFileSync(original), { ...options, src }, imageConfig, logger)).data;
+  return (await service.transform(readFileSync(original), { ...options, src }, { ...imageConfig, service: serviceConfig }, logger)).data;
 }
 
 /**
