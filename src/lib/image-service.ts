@@ -18,6 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageTransform, LocalImageService } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
+import { LimitedQueue } from './limited-queue.ts';
 
 type Transform = LocalImageService['transform'];
 type Encoded = Awaited<ReturnType<Transform>>;
@@ -26,12 +27,10 @@ interface EarlyEncoding {
   /** The output folder, where Astro has put each original by the time pages render. */
   dir: string;
   basePath: string;
-  atOnce: number;
   /** Variants asked for and not yet taken by `transform`, in the order pages asked for them. */
   variants: Map<string, Variant>;
-  /** Keys of the variants not started yet, oldest first (taken ones are skipped). */
-  waiting: string[];
-  running: number;
+  /** Their encodings, started in that order (one taken before it started is skipped). */
+  queue: LimitedQueue;
   started: number;
   used: number;
 }
@@ -52,7 +51,7 @@ const global = globalThis as { [SLOT]?: EarlyEncoding };
  * one core fewer than the machine has, since rendering keeps one busy.
  */
 export function startEarlyEncoding(dir: string, basePath: string, atOnce = Math.max(1, availableParallelism() - 1)): void {
-  global[SLOT] = { dir, basePath, atOnce, variants: new Map(), waiting: [], running: 0, started: 0, used: 0 };
+  global[SLOT] = { dir, basePath, variants: new Map(), queue: new LimitedQueue(atOnce), started: 0, used: 0 };
 }
 
 /** Turns it off, drops what was not taken, and says how many variants were started early and how many of them Astro took. */
@@ -90,21 +89,12 @@ export function encodeEarly(options: ImageTransform, config: Parameters<Transfor
       .then((original) => sharpService.transform(original, { ...options, src: src.src }, config, logger))
       .catch(() => undefined);
   early.variants.set(key, { encode });
-  early.waiting.push(key);
-  drain(early);
-}
-
-function drain(early: EarlyEncoding): void {
-  while (early.running < early.atOnce && early.waiting.length > 0) {
-    const variant = early.variants.get(early.waiting.shift()!);
-    if (!variant || variant.result) continue;
-    early.running++;
+  early.queue.add(() => {
+    const variant = early.variants.get(key);
+    if (!variant || variant.result) return undefined;
     early.started++;
-    variant.result = variant.encode().finally(() => {
-      early.running--;
-      drain(early);
-    });
-  }
+    return (variant.result = variant.encode());
+  });
 }
 
 /**

@@ -13,6 +13,7 @@
 import { mkdirSync, readFileSync, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import { hashOf } from '../cache-key.ts';
+import { LimitedQueue } from '../limited-queue.ts';
 
 /** Where the rendered HTML of a collection's entries lives, inside the build cache. */
 export function htmlDirFor(cacheDir: string, collection: string): string {
@@ -32,12 +33,8 @@ export const WRITES_AT_ONCE = 16;
  */
 export class HtmlStore {
   readonly #dir: string;
-  #waiting: { name: string; html: string }[] = [];
-  /** The next of `#waiting` to write: taking from the front of a long array one by one would be quadratic. */
-  #head = 0;
-  #writing = 0;
+  readonly #writes = new LimitedQueue(WRITES_AT_ONCE);
   #failure: Error | undefined;
-  #idle: (() => void)[] = [];
 
   constructor(dir: string) {
     this.#dir = dir;
@@ -47,33 +44,23 @@ export class HtmlStore {
   /** Queues `html` to be written (unless an identical file is there) and returns the file's name. */
   put(html: string): string {
     const name = `${hashOf(html, 20)}.html`;
-    this.#waiting.push({ name, html });
-    this.#next();
+    this.#writes.add(
+      () =>
+        new Promise<void>((resolve) => {
+          // `wx`: a file of that name holds the same HTML already, and keeps its time.
+          writeFile(join(this.#dir, name), html, { flag: 'wx' }, (error) => {
+            if (error && error.code !== 'EEXIST') this.#failure ??= error;
+            resolve();
+          });
+        }),
+    );
     return name;
   }
 
   /** Waits for every file `put` queued; rejects with the first write that failed. */
   async done(): Promise<void> {
-    if (this.#writing > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
+    await this.#writes.idle();
     if (this.#failure) throw this.#failure;
-  }
-
-  #next(): void {
-    while (this.#writing < WRITES_AT_ONCE && this.#head < this.#waiting.length) {
-      const { name, html } = this.#waiting[this.#head++]!;
-      if (this.#head === this.#waiting.length) {
-        this.#waiting = [];
-        this.#head = 0;
-      }
-      this.#writing++;
-      // `wx`: a file of that name holds the same HTML already, and keeps its time.
-      writeFile(join(this.#dir, name), html, { flag: 'wx' }, (error) => {
-        if (error && error.code !== 'EEXIST') this.#failure ??= error;
-        this.#writing--;
-        this.#next();
-        if (this.#writing === 0) for (const resolve of this.#idle.splice(0)) resolve();
-      });
-    }
   }
 }
 
