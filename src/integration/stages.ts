@@ -37,6 +37,22 @@ function rssOf(pid: number): number {
   }
 }
 
+/**
+ * CPU time (user + system, all threads) a process has used so far, keyed by its id and start time
+ * so that a reused id counts as another process; undefined once it has ended. Linux only.
+ */
+export function processCpu(pid: number): { key: string; ms: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15, starttime 22.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // /proc counts in USER_HZ, which Linux fixes at 100 per second for every program.
+    return { key: `${pid}@${fields[19]}`, ms: (Number(fields[11]) + Number(fields[12])) * 10 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The process ids of every descendant of `pid`, now (Linux only: none elsewhere). */
 export function descendantsOf(pid: number): number[] {
   if (process.platform !== 'linux') return [];
