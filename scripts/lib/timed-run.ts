@@ -54,15 +54,13 @@ export function timedRun(command: string, args: string[], { cwd, env, logFile, o
   child.stderr.on('data', take);
   let treePeak = 0;
   const cpu = new Map<string, number>();
-  const sampleCpu = () => {
-    for (const pid of [child.pid!, ...descendantsOf(child.pid!)]) {
+  const sampler = setInterval(() => {
+    const descendants = descendantsOf(child.pid!);
+    treePeak = Math.max(treePeak, treeRss(child.pid!, descendants));
+    for (const pid of [child.pid!, ...descendants]) {
       const used = processCpu(pid);
       if (used) cpu.set(used.key, used.ms);
     }
-  };
-  const sampler = setInterval(() => {
-    treePeak = Math.max(treePeak, treeRss(child.pid!));
-    sampleCpu();
   }, 50);
   return new Promise((resolve, reject) => {
     child.on('close', (code) => {

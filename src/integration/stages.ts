@@ -66,10 +66,13 @@ export function descendantsOf(pid: number): number[] {
   return out;
 }
 
-/** Resident memory of a process (this one by default) and every descendant, right now. */
-export function treeRss(root = process.pid): number {
+/**
+ * Resident memory of a process (this one by default) and every descendant, right now; a caller that
+ * has just listed the descendants passes them, so the tree is walked once.
+ */
+export function treeRss(root = process.pid, descendants = descendantsOf(root)): number {
   if (process.platform !== 'linux') return root === process.pid ? process.memoryUsage().rss : 0;
-  return [root, ...descendantsOf(root)].reduce((sum, pid) => sum + rssOf(pid), 0);
+  return [root, ...descendants].reduce((sum, pid) => sum + rssOf(pid), 0);
 }
 
 export class StageClock {
