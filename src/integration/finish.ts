@@ -83,20 +83,21 @@ export async function finishOutput(input: FinishInput, emit: (event: FinishEvent
   // driven from this thread). Neither reads what the other writes; the links into the search
   // index's folder are checked once it is written. The worker starts first: the search index
   // reads every page on this thread before Pagefind starts.
+  const linkCheck = stage('link check', () =>
+    checkLinksOnWorker({
+      dir: root,
+      files: outsideSearch,
+      pending: SEARCH_DIR,
+      siteUrl: site.url,
+      basePath: site.basePath,
+      external: site.externalLinks,
+      projectRoot: site.root,
+      scanCache: scanCacheFor(site.cacheDir, root),
+    }),
+  );
   const [report, search] = await Promise.all([
-    stage('link check', () =>
-      checkLinksOnWorker({
-        dir: root,
-        files: outsideSearch,
-        pending: SEARCH_DIR,
-        siteUrl: site.url,
-        basePath: site.basePath,
-        external: site.externalLinks,
-        projectRoot: site.root,
-        scanCache: scanCacheFor(site.cacheDir, root),
-      }),
-    ),
-    stage('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize, files)),
+    linkCheck,
+    stage('search index', () => buildSearchIndex(root, join(site.cacheDir, 'pagefind'), site.searchSliceSize, files, undefined, linkCheck)),
   ]);
   // The output as it will be deployed, from the one listing and the search index's folder;
   // `_headers` is written below.

@@ -7,7 +7,8 @@
  * The pages are indexed in slices, in order of publication, each by a Pagefind process of its own,
  * and the search page merges the slices (Pagefind's `mergeIndex`). Pagefind holds a whole index in
  * memory, about 160 KiB per page, while Astro's process still holds what the build left, so the
- * slices bound what the two add up to; small slices are indexed two at once (`slicesAtOnce`). The
+ * slices bound what the two add up to; small slices are indexed two at once (`slicesAtOnce`), and
+ * large ones two at once after the link check beside them has ended and freed its memory. The
  * first slice is `pagefind/` itself, the others `pagefind/<n>/`, listed in `pagefind/slices.json`.
  *
  * A slice whose pages (paths and bytes) and Pagefind's version are unchanged, and whose files are
@@ -156,7 +157,8 @@ interface SliceRecord {
  * Indexes the marked pages of `outDir` into `<outDir>/pagefind/`. `cacheDir` is a folder of the
  * build cache where what each slice wrote is recorded, so that a slice whose pages did not change,
  * and whose files are still in place, is kept. `files` are those of `outDir`, when the caller has
- * listed them already; `cores`, how many slices may be indexed at once (`slicesAtOnce`).
+ * listed them already; `cores`, how many slices may be indexed at once (`slicesAtOnce`);
+ * `linkCheck`, the link check running beside it, whose end leaves room for more slices at once.
  */
 export async function buildSearchIndex(
   outDir: string,
@@ -164,6 +166,7 @@ export async function buildSearchIndex(
   sliceSize: number,
   files: readonly string[] = listFiles(outDir),
   cores = availableParallelism(),
+  linkCheck?: Promise<unknown>,
 ): Promise<SearchIndexResult> {
   const candidates = files.filter((file) => CANDIDATES.test(file));
   const pagesFile = join(cacheDir, PAGES_FILE);
@@ -183,7 +186,9 @@ export async function buildSearchIndex(
     else stale.push(n);
   }
   const kept = slices.length - stale.length;
-  await inPool(stale, slicesAtOnce(size, stale.length, cores), async (index, n) => {
+  const atOnce = slicesAtOnce(size, stale.length, cores);
+  const later = linkCheck && { size: slicesAtOnce(size, stale.length, cores, 2 * PAGES_AT_ONCE), after: linkCheck };
+  await inPool(stale, atOnce, later, async (index, n) => {
     const { pages, files } = await index(outDir, slices[n]!);
     const wanted = files.filter((file) => (n === 0 ? !UNUSED.includes(file.path) : LATER_SLICE.test(file.path)));
     records[n] = { key: keys[n]!, pages, files: writeFiles(dir, wanted, n === 0 ? '' : `${n}/`) };
@@ -248,43 +253,57 @@ export function globsFor(files: readonly string[], limit = GLOB_LIMIT): string[]
 }
 
 /**
- * Pages Pagefind may hold in memory at once over the slices it indexes side by side: about
- * 160 KiB a page, so 1.25 GiB, what one slice of the largest archives measured holds alone.
+ * Pages Pagefind may hold in memory at once over the slices it indexes side by side while the link
+ * check runs beside them: about 160 KiB a page, so 1.25 GiB, what one slice of the largest
+ * archives measured holds alone. The link check of an archive that size holds about as much
+ * again, so once it has ended Pagefind may hold twice as many.
  */
 export const PAGES_AT_ONCE = 8_000;
 
 /**
  * How many slices of `size` pages are indexed side by side, each by a Pagefind process of its
- * own: one a core, within PAGES_AT_ONCE pages, and no more than there are `slices` to index.
+ * own: one a core, within `pages` pages, and no more than there are `slices` to index.
  * Pagefind keeps a core busy for only part of a slice (reading the pages, writing its files),
  * so two slices at once keep both cores of a small runner busy.
  */
-export function slicesAtOnce(size: number, slices: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, slices, Math.floor(PAGES_AT_ONCE / size)));
+export function slicesAtOnce(size: number, slices: number, cores = availableParallelism(), pages = PAGES_AT_ONCE): number {
+  return Math.max(1, Math.min(cores, slices, Math.floor(pages / size)));
 }
 
 type IndexSlice = typeof indexSlice;
 
 /**
- * Runs `work` on each of `items` with `size` at once. Pagefind's Node API drives one process per
- * module instance, so each place of the pool after the first indexes on a worker thread of its
- * own (./search-slice-worker.ts); the first indexes on this thread.
+ * Runs `work` on each of `items` with `size` at once, and with `later.size` at once from when
+ * `later.after` settles, if items are left. Pagefind's Node API drives one process per module
+ * instance, so each place of the pool after the first indexes on a worker thread of its own
+ * (./search-slice-worker.ts); the first indexes on this thread.
  */
-async function inPool(items: readonly number[], size: number, work: (index: IndexSlice, item: number) => Promise<void>): Promise<void> {
+export async function inPool(
+  items: readonly number[],
+  size: number,
+  later: { size: number; after: Promise<unknown> } | undefined,
+  work: (index: IndexSlice, item: number) => Promise<void>,
+): Promise<void> {
   const queue = [...items];
   const workers: Worker[] = [];
   const place = async (index: IndexSlice) => {
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(index, item);
   };
-  try {
-    await Promise.all(
-      Array.from({ length: size }, (_, n) => {
-        if (n === 0) return place(indexSlice);
-        const worker = new Worker(new URL('./search-slice-worker.ts', import.meta.url));
-        workers.push(worker);
-        return place(onWorker(worker));
-      }),
+  const workerPlace = () => {
+    const worker = new Worker(new URL('./search-slice-worker.ts', import.meta.url));
+    workers.push(worker);
+    return place(onWorker(worker));
+  };
+  const first = Promise.all(Array.from({ length: size }, (_, n) => (n === 0 ? place(indexSlice) : workerPlace())));
+  // The first places end once no item is left, or with the first failure: then none is added.
+  const more =
+    later &&
+    later.size > size &&
+    Promise.race([later.after.catch(() => undefined), first]).then(() =>
+      Promise.all(Array.from({ length: Math.min(later.size - size, queue.length) }, workerPlace)),
     );
+  try {
+    await Promise.all([first, more]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

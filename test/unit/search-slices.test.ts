@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   GLOB_LIMIT,
   globsFor,
+  inPool,
   MAX_SLICES,
   PAGES_AT_ONCE,
   sliceSizeFor,
@@ -73,10 +74,49 @@ describe('slicesAtOnce', () => {
     expect(slicesAtOnce(PAGES_AT_ONCE / 4, 16, 8)).toBe(4);
   });
 
+  it('indexes two slices of the largest archives at once when the link check has left its memory to them', () => {
+    expect(slicesAtOnce(sliceSizeFor(100_000, 500), 13, 2, 2 * PAGES_AT_ONCE)).toBe(2);
+    expect(slicesAtOnce(sliceSizeFor(100_000, 500), 13, 4, 2 * PAGES_AT_ONCE)).toBe(2);
+    // 150,000 articles: slices of 16,000 pages, one at a time even then.
+    expect(slicesAtOnce(sliceSizeFor(150_000, 500), 10, 2, 2 * PAGES_AT_ONCE)).toBe(1);
+  });
+
   it('never starts more than there are slices to index, nor fewer than one', () => {
     expect(slicesAtOnce(1_000, 1, 2)).toBe(1);
     expect(slicesAtOnce(1_000, 0, 2)).toBe(1);
     expect(slicesAtOnce(1_000, 5, 1)).toBe(1);
     expect(slicesAtOnce(PAGES_AT_ONCE * 2, 5, 4)).toBe(1);
+  });
+});
+
+describe('inPool', () => {
+  /** Runs eight items that each take 20 ms, `size` at once, and says how many ran when each started. */
+  async function run(size: number, later?: { size: number; after: Promise<unknown> }, onStart?: (item: number) => void) {
+    let running = 0;
+    const atStart = new Map<number, number>();
+    await inPool([0, 1, 2, 3, 4, 5, 6, 7], size, later, async (_index, item) => {
+      atStart.set(item, ++running);
+      onStart?.(item);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      running--;
+    });
+    return atStart;
+  }
+
+  it('runs `size` at once, then `later.size` at once from when `later.after` settles', async () => {
+    let settle!: () => void;
+    const after = new Promise<void>((resolve) => (settle = resolve));
+    const atStart = await run(2, { size: 3, after }, (item) => item === 3 && settle());
+    expect([...atStart.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(Math.max(...[0, 1, 2, 3].map((item) => atStart.get(item)!))).toBe(2);
+    expect(Math.max(...atStart.values())).toBe(3);
+  });
+
+  it('adds places when `later.after` fails too, and runs every item when it never settles', async () => {
+    const failed = await run(1, { size: 2, after: Promise.reject(new Error('links broken')) });
+    expect(Math.max(...failed.values())).toBe(2);
+    const never = await run(1, { size: 2, after: new Promise(() => undefined) });
+    expect([...never.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(Math.max(...never.values())).toBe(1);
   });
 });
