@@ -273,10 +273,21 @@ export function slicesAtOnce(size: number, slices: number, cores = availablePara
 type IndexSlice = typeof indexSlice;
 
 /**
+ * How long a place added to the pool waits so that its items run half an item out of step with
+ * those of the first place, whose current item started `elapsed` ms ago and whose last one took
+ * `took` ms (0 if none has ended). A Pagefind process holds most memory at the end of its slice;
+ * two started together stay in step and reach it together.
+ */
+export function staggerDelay(elapsed: number, took: number): number {
+  if (took <= 0) return 0;
+  return (((took / 2 - elapsed) % took) + took) % took;
+}
+
+/**
  * Runs `work` on each of `items` with `size` at once, and with `later.size` at once from when
- * `later.after` settles, if items are left. Pagefind's Node API drives one process per module
- * instance, so each place of the pool after the first indexes on a worker thread of its own
- * (./search-slice-worker.ts); the first indexes on this thread.
+ * `later.after` settles, if items are left (`staggerDelay` later). Pagefind's Node API drives one
+ * process per module instance, so each place of the pool after the first indexes on a worker
+ * thread of its own (./search-slice-worker.ts); the first indexes on this thread.
  */
 export async function inPool(
   items: readonly number[],
@@ -286,24 +297,31 @@ export async function inPool(
 ): Promise<void> {
   const queue = [...items];
   const workers: Worker[] = [];
-  const place = async (index: IndexSlice) => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(index, item);
+  /** When the first place's current item started, and how long its last one took. */
+  const first = { started: 0, took: 0 };
+  const place = async (index: IndexSlice, timed = false) => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      const started = performance.now();
+      if (timed) first.started = started;
+      await work(index, item);
+      if (timed) first.took = performance.now() - started;
+    }
   };
   const workerPlace = () => {
     const worker = new Worker(new URL('./search-slice-worker.ts', import.meta.url));
     workers.push(worker);
     return place(onWorker(worker));
   };
-  const first = Promise.all(Array.from({ length: size }, (_, n) => (n === 0 ? place(indexSlice) : workerPlace())));
+  const firstPlaces = Promise.all(Array.from({ length: size }, (_, n) => (n === 0 ? place(indexSlice, true) : workerPlace())));
   // The first places end once no item is left, or with the first failure: then none is added.
-  const more =
-    later &&
-    later.size > size &&
-    Promise.race([later.after.catch(() => undefined), first]).then(() =>
-      Promise.all(Array.from({ length: Math.min(later.size - size, queue.length) }, workerPlace)),
-    );
+  const addPlaces = async () => {
+    await Promise.race([later!.after.catch(() => undefined), firstPlaces]);
+    const delay = staggerDelay(performance.now() - first.started, first.took);
+    if (delay > 0 && queue.length > 0) await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), firstPlaces]);
+    await Promise.all(Array.from({ length: Math.min(later!.size - size, queue.length) }, workerPlace));
+  };
   try {
-    await Promise.all([first, more]);
+    await Promise.all([firstPlaces, later && later.size > size && addPlaces()]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

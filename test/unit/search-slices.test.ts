@@ -8,6 +8,7 @@ import {
   sliceSizeFor,
   slicesAtOnce,
   slicesOf,
+  staggerDelay,
 } from '../../src/integration/search-index.ts';
 
 describe('slicesOf', () => {
@@ -112,11 +113,39 @@ describe('inPool', () => {
     expect(Math.max(...atStart.values())).toBe(3);
   });
 
+  it('starts an added place half an item out of step with the first', async () => {
+    let settle!: () => void;
+    const after = new Promise<void>((resolve) => (settle = resolve));
+    const startedAt = new Map<number, number>();
+    const atStart = await run(1, { size: 2, after }, (item) => {
+      startedAt.set(item, performance.now());
+      if (item === 2) settle();
+    });
+    // Items 0 and 1 took 20 ms each, so the added place starts item 3 about 10 ms into item 2.
+    expect(atStart.get(3)).toBe(2);
+    expect(startedAt.get(3)! - startedAt.get(2)!).toBeGreaterThanOrEqual(5);
+  });
+
   it('adds places when `later.after` fails too, and runs every item when it never settles', async () => {
     const failed = await run(1, { size: 2, after: Promise.reject(new Error('links broken')) });
     expect(Math.max(...failed.values())).toBe(2);
     const never = await run(1, { size: 2, after: new Promise(() => undefined) });
     expect([...never.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(Math.max(...never.values())).toBe(1);
+  });
+});
+
+describe('staggerDelay', () => {
+  it('waits until the running item is half done, or the next one if that moment has passed', () => {
+    expect(staggerDelay(0, 10_000)).toBe(5_000);
+    expect(staggerDelay(2_000, 10_000)).toBe(3_000);
+    expect(staggerDelay(5_000, 10_000)).toBe(0);
+    expect(staggerDelay(9_000, 10_000)).toBe(6_000);
+    // An item running longer than the last one took: half of one more.
+    expect(staggerDelay(12_000, 10_000)).toBe(3_000);
+  });
+
+  it('does not wait while no item has ended', () => {
+    expect(staggerDelay(3_000, 0)).toBe(0);
   });
 });
