@@ -9,7 +9,7 @@
  * `Request.cf` data, metrics, error reports, the update check of its banner) is turned off.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stripVTControlCharacters } from 'node:util';
 import type { RunningServer } from './static-server.ts';
+import { procStat } from '../../src/integration/stages.ts';
 
 export interface CloudflareServer extends RunningServer {
   /** What wrangler printed so far: its reading of `_headers` and `_redirects`, then one line per request. */
@@ -154,14 +155,8 @@ function groupAlive(pgid: number | undefined): boolean {
   if (!existsSync('/proc/self/stat')) return true;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // ended meanwhile
-    }
-    // "pid (name) state ppid pgrp …": the name may hold spaces and parentheses, so read after the last ')'.
-    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // State, parent, group; undefined if the process ended meanwhile.
+    const [state, , group] = procStat(entry) ?? [];
     if (Number(group) === pgid && state !== 'Z') return true;
   }
   return false;

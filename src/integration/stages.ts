@@ -38,19 +38,27 @@ function rssOf(pid: number): number {
 }
 
 /**
+ * The fields of `/proc/<pid>/stat` after the command name, which may hold spaces and parentheses:
+ * the first is the state (field 3 of proc(5)). Undefined once the process has ended. Linux only.
+ */
+export function procStat(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * CPU time (user + system, all threads) a process has used so far, keyed by its id and start time
  * so that a reused id counts as another process; undefined once it has ended. Linux only.
  */
 export function processCpu(pid: number): { key: string; ms: number } | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15, starttime 22.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // /proc counts in USER_HZ, which Linux fixes at 100 per second for every program.
-    return { key: `${pid}@${fields[19]}`, ms: (Number(fields[11]) + Number(fields[12])) * 10 };
-  } catch {
-    return undefined;
-  }
+  const fields = procStat(pid);
+  if (!fields) return undefined;
+  // utime is field 14, stime 15, starttime 22; /proc counts in USER_HZ, which Linux fixes at 100 per second.
+  return { key: `${pid}@${fields[19]}`, ms: (Number(fields[11]) + Number(fields[12])) * 10 };
 }
 
 /** The process ids of every descendant of `pid`, now (Linux only: none elsewhere). */
