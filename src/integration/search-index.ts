@@ -314,14 +314,14 @@ export async function inPool(
   };
   const firstPlaces = Promise.all(Array.from({ length: size }, (_, n) => (n === 0 ? place(indexSlice, true) : workerPlace())));
   // The first places end once no item is left, or with the first failure: then none is added.
-  const addPlaces = async () => {
-    await Promise.race([later!.after.catch(() => undefined), firstPlaces]);
+  const addPlaces = async ({ size: total, after }: { size: number; after: Promise<unknown> }) => {
+    await Promise.race([after.catch(() => undefined), firstPlaces]);
     const delay = staggerDelay(performance.now() - first.started, first.took);
     if (delay > 0 && queue.length > 0) await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), firstPlaces]);
-    await Promise.all(Array.from({ length: Math.min(later!.size - size, queue.length) }, workerPlace));
+    await Promise.all(Array.from({ length: Math.min(total - size, queue.length) }, workerPlace));
   };
   try {
-    await Promise.all([firstPlaces, later && later.size > size && addPlaces()]);
+    await Promise.all([firstPlaces, later && later.size > size && addPlaces(later)]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
